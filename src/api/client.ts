@@ -1,0 +1,82 @@
+// The one door to the network: typed fetch that turns Databricks error bodies and dropped
+// connections into a single ApiError.
+import type { DatabricksErrorBody } from './types'
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  /** HTTP status; 0 when the connection dropped before any answer. */
+  readonly status: number
+  /** Databricks `error_code`, or NETWORK_ERROR / HTTP_<status> when the body had none. */
+  readonly errorCode: string
+  /** The request field the error concerns, when the server named one (details[].metadata.field). */
+  readonly field?: string
+
+  constructor(status: number, errorCode: string, message: string, field?: string) {
+    super(message)
+    this.status = status
+    this.errorCode = errorCode
+    this.field = field
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === 0
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError
+}
+
+function isErrorBody(body: unknown): body is DatabricksErrorBody {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as { error_code?: unknown }).error_code === 'string' &&
+    typeof (body as { message?: unknown }).message === 'string'
+  )
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '')
+  let body: unknown
+  try {
+    body = text ? JSON.parse(text) : undefined
+  } catch {
+    body = undefined
+  }
+  if (isErrorBody(body)) {
+    const field = body.details?.find((d) => typeof d.metadata?.field === 'string')?.metadata.field
+    return new ApiError(response.status, body.error_code, body.message, field)
+  }
+  const reason = response.statusText || 'Request failed'
+  return new ApiError(response.status, `HTTP_${response.status}`, `${reason} (HTTP ${response.status})`)
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  body?: unknown
+  signal?: AbortSignal
+}
+
+/** Same-origin paths: the msw worker, the Vite proxy or the HTTP mock server answer them. */
+export async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      signal,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server. Check your connection and try again.')
+  }
+  if (!response.ok) throw await toApiError(response)
+  const text = await response.text()
+  return (text ? JSON.parse(text) : {}) as T
+}
+
+export function endpointPath(name: string, suffix = ''): string {
+  return `/api/2.0/serving-endpoints/${encodeURIComponent(name)}${suffix}`
+}

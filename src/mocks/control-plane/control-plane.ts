@@ -1,0 +1,439 @@
+// The mock's backend: owns the endpoints and the Databricks semantics, free of msw, React and globals.
+import type {
+  AiGatewayConfig,
+  CurrentUser,
+  EndpointEvent,
+  EndpointTag,
+  EventsResponse,
+  ListEndpointsResponse,
+  LogsResponse,
+  ModelVersion,
+  PatchTagsResponse,
+  PutRateLimitsRequest,
+  QueryResponse,
+  RegisteredModel,
+  ServingEndpointDetailed,
+} from '../../api/types'
+import { systemClock, type Clock } from './clock'
+import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './controls'
+import { ControlPlaneError, invalid, notFound } from './errors'
+import { answer } from './invocations'
+import { addEvent, settle, toDetailed, toSummary } from './lifecycle'
+import { buildLogs, serverLogs } from './logs'
+import type { StoredConfig, StoredEndpoint, StoredEntity, StoredState } from './model'
+import { restoreSecrets, takeSecrets } from './secrets'
+import { CURRENT_USER, PT_MODELS, UC_MODELS, hash, seedState, syntheticEndpoint, syntheticName } from './seed'
+import { STATE_KEY, type KeyValueStorage } from './storage'
+import {
+  checkExternalConfig,
+  isRecord,
+  validateAiGateway,
+  validateConfig,
+  validateName,
+  validateRateLimits,
+  validateTags,
+  type ValidConfig,
+} from './validation'
+
+export interface ControlPlaneOptions {
+  storage: KeyValueStorage
+  clock?: Clock
+  /** Defaults for controls not set in storage (Node tests use latency 0). */
+  defaults?: Partial<MockControls>
+  warn?: (message: string) => void
+}
+
+const SYNTHETIC = /^synthetic-endpoint-(\d{5})$/
+
+export class ControlPlane {
+  readonly storage: KeyValueStorage
+  readonly clock: Clock
+  readonly controls: Controls
+
+  constructor({ storage, clock = systemClock, defaults = {}, warn = console.warn }: ControlPlaneOptions) {
+    this.storage = storage
+    this.clock = clock
+    this.controls = new Controls(storage, { ...DEFAULT_CONTROLS, ...defaults }, warn)
+  }
+
+  // ---- storage ----
+
+  private load(): StoredState {
+    const text = this.storage.getItem(STATE_KEY)
+    if (text !== null) {
+      try {
+        const state = JSON.parse(text) as StoredState
+        if (state && state.version === 1 && Array.isArray(state.endpoints)) return state
+      } catch {
+        // a corrupt store is replaced by the seed below
+      }
+    }
+    const state = seedState(this.clock.now())
+    this.save(state)
+    return state
+  }
+
+  private save(state: StoredState): void {
+    this.storage.setItem(STATE_KEY, JSON.stringify(state))
+  }
+
+  /** Drops all state: the next request starts from the seed (the UI's "Reset demo data"). */
+  reset(): void {
+    this.storage.removeItem(STATE_KEY)
+  }
+
+  /** Reads state with every due rollout applied; saves when anything changed. */
+  private read(): StoredState {
+    const state = this.load()
+    const now = this.clock.now()
+    let changed = false
+    for (const endpoint of state.endpoints) changed = settle(endpoint, now) || changed
+    if (changed) this.save(state)
+    return state
+  }
+
+  private syntheticIndex(state: StoredState, name: string): number | undefined {
+    const match = SYNTHETIC.exec(name)
+    if (!match) return undefined
+    const index = Number(match[1]) - 1
+    if (index >= this.controls.read().extraEndpoints || state.deleted_synthetic.includes(name)) return undefined
+    return index
+  }
+
+  private find(state: StoredState, name: string): StoredEndpoint | undefined {
+    const stored = state.endpoints.find((e) => e.name === name)
+    if (stored) return stored
+    const index = this.syntheticIndex(state, name)
+    return index === undefined ? undefined : syntheticEndpoint(index, state.seeded_at)
+  }
+
+  private mustFind(state: StoredState, name: string): StoredEndpoint {
+    const endpoint = this.find(state, name)
+    if (!endpoint) throw notFound(name)
+    return endpoint
+  }
+
+  /** For a write: the stored endpoint, materialising a synthetic one first. */
+  private forWrite(state: StoredState, name: string): StoredEndpoint {
+    const endpoint = this.mustFind(state, name)
+    if (!state.endpoints.includes(endpoint)) state.endpoints.push(endpoint)
+    if (endpoint.system) {
+      throw new ControlPlaneError(
+        'PERMISSION_DENIED',
+        `Endpoint '${name}' is a Databricks pay-per-token Foundation Model API endpoint and cannot be changed or deleted.`,
+      )
+    }
+    if (endpoint.permission_level !== 'CAN_MANAGE') {
+      throw new ControlPlaneError(
+        'PERMISSION_DENIED',
+        `User ${CURRENT_USER} does not have permission 'CAN_MANAGE' on serving endpoint '${name}'.`,
+      )
+    }
+    return endpoint
+  }
+
+  private touch(endpoint: StoredEndpoint, event?: Omit<EndpointEvent, 'timestamp'>): void {
+    const now = this.clock.now()
+    endpoint.last_updated_timestamp = now
+    if (event) addEvent(endpoint, { ...event, timestamp: now })
+  }
+
+  // ---- controls ----
+
+  takeFault(method: string, path: string): Fault | undefined {
+    return this.controls.takeFault(method, path)
+  }
+
+  // ---- routes ----
+
+  list(): ListEndpointsResponse {
+    const state = this.read()
+    const endpoints = state.endpoints.map(toSummary)
+    const extra = this.controls.read().extraEndpoints
+    if (extra > 0) {
+      const taken = new Set(state.endpoints.map((e) => e.name))
+      for (let i = 0; i < extra; i++) {
+        const name = syntheticName(i)
+        if (taken.has(name) || state.deleted_synthetic.includes(name)) continue
+        endpoints.push(toSummary(syntheticEndpoint(i, state.seeded_at)))
+      }
+    }
+    return { endpoints }
+  }
+
+  get(name: string): ServingEndpointDetailed {
+    return toDetailed(this.mustFind(this.read(), name), this.clock.now())
+  }
+
+  create(body: unknown): ServingEndpointDetailed {
+    if (!isRecord(body)) throw invalid('body', 'The request body must be a JSON object.')
+    const name = validateName(body.name)
+    const state = this.read()
+    if (this.find(state, name)) {
+      throw new ControlPlaneError('RESOURCE_ALREADY_EXISTS', `Serving endpoint with name '${name}' already exists.`, 'name')
+    }
+    const config = validateConfig(body.config)
+    const tags = validateTags(body.tags, 'tags')
+    const rateLimits = validateRateLimits(body.rate_limits)
+    const gateway = validateAiGateway(body.ai_gateway)
+    config.served_entities.forEach((e, i) => {
+      if (e.external_model) checkExternalConfig(e.external_model, `served_entities[${i}].external_model`)
+    })
+    const now = this.clock.now()
+    const endpoint: StoredEndpoint = {
+      id: `${(hash(`${name}:${now}`) >>> 0).toString(16).padStart(8, '0')}${(now % 65536).toString(16).padStart(4, '0')}`,
+      name,
+      creator: CURRENT_USER,
+      creation_timestamp: now,
+      last_updated_timestamp: now,
+      permission_level: 'CAN_MANAGE',
+      tags,
+      route_optimized: body.route_optimized === true,
+      description: typeof body.description === 'string' ? body.description : '',
+      last_update: 'NOT_UPDATING',
+      events: [{ timestamp: now, type: 'ENDPOINT_CREATED', message: `Endpoint created by ${CURRENT_USER}.` }],
+      secrets: takeSecrets(config.served_entities),
+    }
+    const task = taskOf(config)
+    if (task) endpoint.task = task
+    if (rateLimits.length > 0) gateway.rate_limits = rateLimits
+    if (Object.keys(gateway).length > 0) endpoint.ai_gateway = gateway
+    this.startRollout(endpoint, config, 1, this.controls.read().deployMs)
+    state.endpoints.push(endpoint)
+    this.save(state)
+    return toDetailed(endpoint, now)
+  }
+
+  private startRollout(endpoint: StoredEndpoint, config: ValidConfig, version: number, durationMs: number): void {
+    const now = this.clock.now()
+    const previous = new Map((endpoint.config?.served_entities ?? []).map((e) => [e.name, e]))
+    const entities: StoredEntity[] = config.served_entities.map((e) => ({
+      ...e,
+      creator: previous.get(e.name)?.creator ?? CURRENT_USER,
+      creation_timestamp: previous.get(e.name)?.creation_timestamp ?? now,
+      ...foundationModelOf(e.entity_name),
+    }))
+    const stored: Omit<StoredConfig, 'outcome' | 'message'> = {
+      config_version: version,
+      served_entities: entities,
+      traffic_config: config.traffic_config,
+    }
+    if (config.auto_capture_config) stored.auto_capture_config = config.auto_capture_config
+    endpoint.pending = {
+      config: stored,
+      start_time: now,
+      finishes_at: now + durationMs,
+      fails: this.controls.takeFailNextDeploy(),
+    }
+  }
+
+  updateConfig(name: string, body: unknown): ServingEndpointDetailed {
+    const state = this.read()
+    const endpoint = this.forWrite(state, name)
+    if (endpoint.pending) {
+      throw new ControlPlaneError(
+        'RESOURCE_CONFLICT',
+        `Endpoint '${name}' is currently updating: wait for the update in progress to finish, or cancel it, before updating its config.`,
+      )
+    }
+    const config = validateConfig(body)
+    const current = endpoint.config
+    const wasExternal = current?.served_entities.some((e) => e.external_model) ?? false
+    const isExternal = config.served_entities.some((e) => e.external_model)
+    if (current && wasExternal && !isExternal) {
+      throw invalid('served_entities', 'An endpoint created with an external model must keep serving an external model.')
+    }
+    if (current && !wasExternal && isExternal) {
+      throw invalid('served_entities', 'An external model cannot be added to an endpoint created without one.')
+    }
+    restoreSecrets(config.served_entities, endpoint.secrets)
+    config.served_entities.forEach((e, i) => {
+      if (e.external_model) checkExternalConfig(e.external_model, `served_entities[${i}].external_model`)
+    })
+    endpoint.secrets = takeSecrets(config.served_entities)
+    const version = (current?.config_version ?? 0) + 1
+    this.startRollout(endpoint, config, version, this.controls.read().updateMs)
+    const task = taskOf(config)
+    if (task) endpoint.task = task
+    this.touch(endpoint, {
+      type: 'CONFIG_UPDATE_STARTED',
+      message: `Config update to version ${version} started by ${CURRENT_USER}.`,
+    })
+    this.save(state)
+    return toDetailed(endpoint, this.clock.now())
+  }
+
+  /** Ours: Databricks has no public cancel route. Drops the pending config; the active one keeps serving. */
+  cancelUpdate(name: string): ServingEndpointDetailed {
+    const state = this.read()
+    const endpoint = this.forWrite(state, name)
+    const pending = endpoint.pending
+    if (!pending) {
+      throw new ControlPlaneError(
+        'RESOURCE_CONFLICT',
+        `Endpoint '${name}' has no config update in progress to cancel (its update status is ${endpoint.last_update}).`,
+      )
+    }
+    endpoint.pending = undefined
+    endpoint.last_update = 'UPDATE_CANCELED'
+    if (!endpoint.config) endpoint.config = { ...pending.config, outcome: 'aborted' }
+    this.touch(endpoint, {
+      type: 'CONFIG_UPDATE_CANCELED',
+      message: endpoint.config.outcome === 'aborted'
+        ? `Endpoint creation canceled by ${CURRENT_USER}.`
+        : `Config update to version ${pending.config.config_version} canceled by ${CURRENT_USER}; version ${endpoint.config.config_version} keeps serving.`,
+    })
+    this.save(state)
+    return toDetailed(endpoint, this.clock.now())
+  }
+
+  remove(name: string): Record<string, never> {
+    const state = this.read()
+    const endpoint = this.forWrite(state, name)
+    state.endpoints = state.endpoints.filter((e) => e !== endpoint)
+    if (SYNTHETIC.test(name)) state.deleted_synthetic.push(name)
+    this.save(state)
+    return {}
+  }
+
+  patchTags(name: string, body: unknown): PatchTagsResponse {
+    const raw = isRecord(body) ? body : {}
+    const add = validateTags(raw.add_tags, 'add_tags')
+    const remove = raw.delete_tags ?? []
+    if (!Array.isArray(remove) || remove.some((k) => typeof k !== 'string')) {
+      throw invalid('delete_tags', "Field 'delete_tags' must be a list of tag keys.")
+    }
+    const state = this.read()
+    const endpoint = this.forWrite(state, name)
+    const byKey = new Map<string, EndpointTag>(endpoint.tags.map((t) => [t.key, t]))
+    for (const tag of add) byKey.set(tag.key, tag)
+    for (const key of remove as string[]) byKey.delete(key)
+    endpoint.tags = [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key))
+    if (add.length > 0 || remove.length > 0) {
+      this.touch(endpoint, { type: 'TAGS_UPDATED', message: `Tags updated by ${CURRENT_USER}.` })
+    }
+    this.save(state)
+    return { tags: endpoint.tags }
+  }
+
+  putRateLimits(name: string, body: unknown): PutRateLimitsRequest {
+    const rateLimits = validateRateLimits(isRecord(body) ? body.rate_limits : undefined)
+    const state = this.read()
+    const endpoint = this.forWrite(state, name)
+    endpoint.ai_gateway = { ...endpoint.ai_gateway, rate_limits: rateLimits }
+    this.touch(endpoint, { type: 'RATE_LIMITS_UPDATED', message: `Rate limits updated by ${CURRENT_USER}.` })
+    this.save(state)
+    return { rate_limits: rateLimits }
+  }
+
+  putAiGateway(name: string, body: unknown): AiGatewayConfig {
+    const gateway = validateAiGateway(isRecord(body) ? body : {})
+    const state = this.read()
+    const endpoint = this.forWrite(state, name)
+    endpoint.ai_gateway = gateway
+    this.touch(endpoint, { type: 'AI_GATEWAY_UPDATED', message: `AI Gateway settings updated by ${CURRENT_USER}.` })
+    this.save(state)
+    return gateway
+  }
+
+  events(name: string): EventsResponse {
+    const endpoint = this.mustFind(this.read(), name)
+    return { events: [...endpoint.events].sort((a, b) => b.timestamp - a.timestamp) }
+  }
+
+  logs(name: string, served: string, kind: 'build' | 'server'): LogsResponse {
+    const detailed = this.get(name)
+    const entities = [...(detailed.pending_config?.served_entities ?? []), ...(detailed.config?.served_entities ?? [])]
+    const entity = entities.find((e) => e.name === served)
+    if (!entity) {
+      throw new ControlPlaneError(
+        'RESOURCE_DOES_NOT_EXIST',
+        `Served entity '${served}' does not exist in serving endpoint '${name}'.`,
+      )
+    }
+    return { logs: kind === 'build' ? buildLogs(entity) : serverLogs(entity, this.clock.now()) }
+  }
+
+  invoke(name: string, body: unknown): { response: QueryResponse; servedEntity: string } {
+    const detailed = this.get(name)
+    if (detailed.permission_level === 'CAN_VIEW') {
+      throw new ControlPlaneError(
+        'PERMISSION_DENIED',
+        `User ${CURRENT_USER} does not have permission 'CAN_QUERY' on serving endpoint '${name}'.`,
+      )
+    }
+    if (detailed.state.ready !== 'READY' || !detailed.config) {
+      throw new ControlPlaneError(
+        'BAD_REQUEST',
+        `Endpoint '${name}' is not ready: it can be queried once its state is Ready.`,
+      )
+    }
+    const routes = detailed.config.traffic_config.routes.filter((r) => r.traffic_percentage > 0)
+    const served = routes[0]?.served_entity_name ?? detailed.config.served_entities[0].name
+    const entity = detailed.config.served_entities.find((e) => e.name === served) ?? detailed.config.served_entities[0]
+    const task = detailed.task ?? entity.external_model?.task
+    const model = entity.external_model?.name ?? entity.foundation_model?.name ?? entity.entity_name ?? entity.name
+    return { response: answer(task, model, body, this.clock.now()), servedEntity: entity.name }
+  }
+
+  me(): CurrentUser {
+    return { userName: CURRENT_USER }
+  }
+
+  ucModels(): { registered_models: RegisteredModel[] } {
+    return {
+      registered_models: UC_MODELS.map((m) => ({
+        full_name: `${m.catalog}.${m.schema}.${m.name}`,
+        name: m.name,
+        catalog_name: m.catalog,
+        schema_name: m.schema,
+      })),
+    }
+  }
+
+  ucModelVersions(fullName: string): { model_versions: ModelVersion[] } {
+    const model = UC_MODELS.find((m) => `${m.catalog}.${m.schema}.${m.name}` === fullName)
+    if (!model) {
+      throw new ControlPlaneError('RESOURCE_DOES_NOT_EXIST', `Registered model '${fullName}' does not exist.`)
+    }
+    return {
+      model_versions: Array.from({ length: model.versions }, (_, i) => ({
+        model_name: fullName,
+        version: model.versions - i,
+        status: 'READY' as const,
+      })),
+    }
+  }
+
+  permissions(id: string) {
+    const endpoint = this.read().endpoints.find((e) => e.id === id)
+    if (!endpoint) throw new ControlPlaneError('RESOURCE_DOES_NOT_EXIST', `Serving endpoint with id '${id}' does not exist.`)
+    return {
+      object_id: `/serving-endpoints/${id}`,
+      object_type: 'serving-endpoint',
+      access_control_list: [
+        {
+          user_name: CURRENT_USER,
+          all_permissions: [{ permission_level: endpoint.permission_level, inherited: false }],
+        },
+        {
+          group_name: 'admins',
+          all_permissions: [{ permission_level: 'CAN_MANAGE', inherited: true, inherited_from_object: ['/serving-endpoints/'] }],
+        },
+      ],
+    }
+  }
+}
+
+function taskOf(config: ValidConfig): string | undefined {
+  const external = config.served_entities.find((e) => e.external_model)?.external_model
+  if (external) return external.task
+  const pt = config.served_entities.find((e) => e.entity_name?.startsWith('system.ai.'))
+  if (pt) return pt.entity_name?.includes('gte') || pt.entity_name?.includes('bge') ? 'llm/v1/embeddings' : 'llm/v1/chat'
+  return undefined
+}
+
+function foundationModelOf(entityName: string | undefined) {
+  const model = PT_MODELS.find((m) => m.name === entityName)
+  return model ? { foundation_model: model } : {}
+}

@@ -1,0 +1,6 @@
+export { ControlPlane, type ControlPlaneOptions } from './control-plane'
+export { manualClock, systemClock, type Clock } from './clock'
+export { DEFAULT_CONTROLS, type Fault, type MockControls } from './controls'
+export { ControlPlaneError, faultError } from './errors'
+export { CONTROLS_KEY, STATE_KEY, memoryStorage, type KeyValueStorage } from './storage'
+export { CURRENT_USER, PT_MODELS, SEED_HOLD_MS, SYSTEM_MODELS } from './seed'

@@ -1,0 +1,97 @@
+// Plausible OpenAI-shaped answers, deterministic for a given request.
+import type { ChatMessage, QueryResponse } from '../../api/types'
+import { invalid } from './errors'
+import { isRecord } from './validation'
+import { hash } from './seed'
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length
+
+function chatAnswer(question: string, model: string): string {
+  const topic = question.trim().replace(/\s+/g, ' ').slice(0, 80)
+  return topic
+    ? `Here is a short answer from ${model} about "${topic}": it depends on your data, so start small, measure, and iterate.`
+    : `Hello from ${model}. Ask me anything.`
+}
+
+function embedding(text: string, dims: number): number[] {
+  const out: number[] = []
+  let seed = hash(text) >>> 0
+  let norm = 0
+  for (let i = 0; i < dims; i++) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
+    const value = seed / 2 ** 32 - 0.5
+    out.push(value)
+    norm += value * value
+  }
+  const scale = 1 / Math.sqrt(norm || 1)
+  return out.map((v) => Math.round(v * scale * 1e6) / 1e6)
+}
+
+export function answer(task: string | undefined, model: string, body: unknown, now: number): QueryResponse {
+  if (!isRecord(body)) throw invalid('body', 'The request body must be a JSON object.')
+  const created = Math.floor(now / 1000)
+  const id = `chatcmpl-${(hash(JSON.stringify(body)) >>> 0).toString(36)}`
+  if (task === 'llm/v1/chat') {
+    const messages = body.messages
+    if (!Array.isArray(messages) || messages.length === 0) {
+      throw invalid('messages', "A chat endpoint needs 'messages': a non-empty list of {role, content}.")
+    }
+    const valid = messages.every(
+      (m) => isRecord(m) && typeof m.content === 'string' && ['system', 'user', 'assistant'].includes(String(m.role)),
+    )
+    if (!valid) throw invalid('messages', "Each message needs a role (system, user or assistant) and a string content.")
+    const last = (messages as ChatMessage[]).filter((m) => m.role === 'user').pop()
+    const content = chatAnswer(last?.content ?? '', model)
+    const prompt = messages.reduce((n: number, m: ChatMessage) => n + words(m.content), 0)
+    const completion = words(content)
+    return {
+      id,
+      object: 'chat.completion',
+      created,
+      model,
+      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
+    }
+  }
+  if (task === 'llm/v1/completions') {
+    const prompt = body.prompt
+    if (typeof prompt !== 'string' && !Array.isArray(prompt)) {
+      throw invalid('prompt', "A completions endpoint needs 'prompt': a string or a list of strings.")
+    }
+    const prompts = (Array.isArray(prompt) ? prompt : [prompt]).map(String)
+    const choices = prompts.map((p, index) => ({
+      index,
+      text: ` ${chatAnswer(p, model)}`,
+      finish_reason: 'stop',
+    }))
+    const promptTokens = prompts.reduce((n, p) => n + words(p), 0)
+    const completion = choices.reduce((n, c) => n + words(c.text), 0)
+    return {
+      id: id.replace('chatcmpl', 'cmpl'),
+      object: 'text_completion',
+      created,
+      model,
+      choices,
+      usage: { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion },
+    }
+  }
+  if (task === 'llm/v1/embeddings') {
+    const input = body.input
+    if (typeof input !== 'string' && !Array.isArray(input)) {
+      throw invalid('input', "An embeddings endpoint needs 'input': a string or a list of strings.")
+    }
+    const inputs = (Array.isArray(input) ? input : [input]).map(String)
+    const tokens = inputs.reduce((n, t) => n + words(t), 0)
+    return {
+      object: 'list',
+      model,
+      data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: embedding(text, 1024) })),
+      usage: { prompt_tokens: tokens, completion_tokens: 0, total_tokens: tokens },
+    }
+  }
+  const records = body.dataframe_records ?? body.inputs ?? body.instances
+  if (!Array.isArray(records)) {
+    throw invalid('dataframe_records', "A custom model endpoint needs 'dataframe_records', 'inputs' or 'instances'.")
+  }
+  return { predictions: records.map((r) => Math.round(((hash(JSON.stringify(r)) >>> 0) % 1000) / 10) / 100) }
+}

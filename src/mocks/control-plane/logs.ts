@@ -1,0 +1,44 @@
+// Build and server logs for a served entity, derived from its state.
+import type { ServedEntityOutput } from '../../api/types'
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+export function buildLogs(entity: ServedEntityOutput): string {
+  const t = entity.creation_timestamp
+  if (entity.external_model) {
+    return `${iso(t)} External model ${entity.external_model.provider}/${entity.external_model.name}: no container to build.\n`
+  }
+  const lines = [
+    `${iso(t)} Resolving model ${entity.entity_name ?? entity.name} version ${entity.entity_version ?? '1'}`,
+    `${iso(t + 4_000)} Downloading model artifacts (412 MB)`,
+    `${iso(t + 21_000)} Building container image from python:3.11-slim`,
+    `${iso(t + 33_000)} Installing requirements: mlflow==2.22.0 scikit-learn==1.5.2 pandas==2.2.3`,
+  ]
+  const deployment = entity.state.deployment
+  if (deployment === 'DEPLOYMENT_FAILED') {
+    lines.push(
+      `${iso(t + 61_000)} ERROR: Could not find a version that satisfies the requirement torch==9.9.9`,
+      `${iso(t + 61_500)} ERROR: pip exited with status 1`,
+      `${iso(t + 62_000)} Container build failed.`,
+    )
+  } else if (deployment === 'DEPLOYMENT_READY') {
+    lines.push(`${iso(t + 74_000)} Image built: sha256:${entity.name.length.toString(16).padStart(4, '0')}c0ffee`)
+  } else if (deployment === 'DEPLOYMENT_ABORTED') {
+    lines.push(`${iso(t + 40_000)} Build aborted: the update was canceled.`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+export function serverLogs(entity: ServedEntityOutput, now: number): string {
+  const deployment = entity.state.deployment
+  if (deployment === 'DEPLOYMENT_CREATING') return `${iso(now)} Waiting for the container to start…\n`
+  if (deployment === 'DEPLOYMENT_FAILED' || deployment === 'DEPLOYMENT_ABORTED') {
+    return `${iso(now)} No server is running for this served entity.\n`
+  }
+  const start = Math.max(entity.creation_timestamp, now - 10 * 60_000)
+  const lines = [`${iso(start)} [INFO] Starting model server (4 workers)`, `${iso(start + 2_000)} [INFO] Model loaded; listening on :8080`]
+  for (let i = 1; i <= 5; i++) {
+    lines.push(`${iso(start + i * 60_000)} [INFO] POST /invocations 200 ${(37 + ((i * 17) % 40)).toString()}ms`)
+  }
+  return lines.join('\n') + '\n'
+}

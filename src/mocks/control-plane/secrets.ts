@@ -1,0 +1,58 @@
+// Plain-text secrets are write-only: taken out of the config on the way in, kept aside, never sent out.
+// An update that leaves a secret empty keeps the one stored for the same served entity (mock choice,
+// so the edit form need not ask for secrets again).
+import type { ProviderConfig, ServedEntityInput } from '../../api/types'
+import { providerFor, type ProviderField } from '../../lib/providers'
+
+function secretFields(entity: ServedEntityInput): { config: ProviderConfig; fields: ProviderField[] } | undefined {
+  const model = entity.external_model
+  if (!model) return undefined
+  const entry = providerFor(model)
+  if (!entry) return undefined
+  const config = (model[entry.configKey] ?? {}) as ProviderConfig
+  model[entry.configKey] = config
+  const fields = [...entry.fields, ...entry.authVariants.flatMap((v) => v.fields)].filter((f) => f.secret)
+  return { config, fields }
+}
+
+function holder(config: ProviderConfig, field: ProviderField): ProviderConfig | undefined {
+  if (!field.group) return config
+  const nested = config[field.group]
+  return typeof nested === 'object' ? nested : undefined
+}
+
+const secretKey = (entity: string, field: ProviderField) =>
+  `${entity}/${field.group ? `${field.group}.` : ''}${field.key}`
+
+/** Puts back stored plain-text secrets that an update left empty, so validation sees them. */
+export function restoreSecrets(entities: (ServedEntityInput & { name: string })[], stored: Record<string, string>): void {
+  for (const entity of entities) {
+    const found = secretFields(entity)
+    if (!found) continue
+    for (const field of found.fields) {
+      const key = secretKey(entity.name, field)
+      if (stored[key] === undefined) continue
+      const at = holder(found.config, field)
+      if (!at || at[field.key] !== undefined || at[field.key + '_plaintext'] !== undefined) continue
+      at[field.key + '_plaintext'] = stored[key]
+    }
+  }
+}
+
+/** Moves every *_plaintext value out of the entities into the returned secret map. */
+export function takeSecrets(entities: (ServedEntityInput & { name: string })[]): Record<string, string> {
+  const secrets: Record<string, string> = {}
+  for (const entity of entities) {
+    const found = secretFields(entity)
+    if (!found) continue
+    for (const field of found.fields) {
+      const at = holder(found.config, field)
+      const plain = at?.[field.key + '_plaintext']
+      if (at && typeof plain === 'string') {
+        secrets[secretKey(entity.name, field)] = plain
+        delete at[field.key + '_plaintext']
+      }
+    }
+  }
+  return secrets
+}

@@ -1,0 +1,443 @@
+// The demo workspace: pay-per-token Foundation Model API endpoints and customer endpoints in varied states.
+import type { EndpointEvent, FoundationModel } from '../../api/types'
+import type { StoredEndpoint, StoredEntity, StoredState } from './model'
+
+export const CURRENT_USER = 'ada.lovelace@example.com'
+const GRACE = 'grace.hopper@example.com'
+const ALAN = 'alan.turing@example.com'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+/** The seeded creating endpoint and in-progress update hold for a day of mock time. */
+export const SEED_HOLD_MS = DAY
+
+interface SystemModel {
+  endpoint: string
+  task: 'llm/v1/chat' | 'llm/v1/embeddings'
+  model: string
+  display: string
+  description: string
+}
+
+export const SYSTEM_MODELS: readonly SystemModel[] = [
+  {
+    endpoint: 'databricks-claude-sonnet-4-5',
+    task: 'llm/v1/chat',
+    model: 'databricks-claude-sonnet-4-5',
+    display: 'Claude Sonnet 4.5',
+    description: "Anthropic's hybrid reasoning model for coding, agents and long documents.",
+  },
+  {
+    endpoint: 'databricks-gpt-oss-120b',
+    task: 'llm/v1/chat',
+    model: 'gpt-oss-120b',
+    display: 'GPT OSS 120B',
+    description: "OpenAI's open-weight reasoning model with 120B parameters.",
+  },
+  {
+    endpoint: 'databricks-meta-llama-3-3-70b-instruct',
+    task: 'llm/v1/chat',
+    model: 'llama_v3_3_70b_instruct',
+    display: 'Meta Llama 3.3 70B Instruct',
+    description: 'A multilingual instruction-tuned 70B model from Meta.',
+  },
+  {
+    endpoint: 'databricks-llama-4-maverick',
+    task: 'llm/v1/chat',
+    model: 'llama-4-maverick',
+    display: 'Llama 4 Maverick',
+    description: "Meta's mixture-of-experts model with a long context window.",
+  },
+  {
+    endpoint: 'databricks-meta-llama-3-1-8b-instruct',
+    task: 'llm/v1/chat',
+    model: 'meta_llama_v3_1_8b_instruct',
+    display: 'Meta Llama 3.1 8B Instruct',
+    description: 'A small, fast instruction-tuned model from Meta.',
+  },
+  {
+    endpoint: 'databricks-gemma-3-12b',
+    task: 'llm/v1/chat',
+    model: 'gemma-3-12b-it',
+    display: 'Gemma 3 12B',
+    description: "Google's open 12B model tuned for instructions.",
+  },
+  {
+    endpoint: 'databricks-gte-large-en',
+    task: 'llm/v1/embeddings',
+    model: 'gte_large_en_v1_5',
+    display: 'GTE Large (En)',
+    description: 'English text embeddings with 1024 dimensions and an 8192-token context.',
+  },
+  {
+    endpoint: 'databricks-bge-large-en',
+    task: 'llm/v1/embeddings',
+    model: 'bge_large_en_v1_5',
+    display: 'BGE Large (En)',
+    description: 'English text embeddings with 1024 dimensions.',
+  },
+]
+
+/** Provisioned-throughput base models a customer may deploy (the dialog's "Foundation Model APIs" group). */
+export const PT_MODELS: readonly FoundationModel[] = [
+  {
+    name: 'system.ai.meta_llama_v3_3_70b_instruct',
+    display_name: 'Meta Llama 3.3 70B Instruct',
+    description: 'Provisioned throughput for Llama 3.3 70B Instruct.',
+    docs: 'https://docs.databricks.com/machine-learning/foundation-models/',
+  },
+  {
+    name: 'system.ai.llama_v3_2_3b_instruct',
+    display_name: 'Meta Llama 3.2 3B Instruct',
+    description: 'Provisioned throughput for Llama 3.2 3B Instruct.',
+    docs: 'https://docs.databricks.com/machine-learning/foundation-models/',
+  },
+  {
+    name: 'system.ai.gte_large_en_v1_5',
+    display_name: 'GTE Large (En)',
+    description: 'Provisioned throughput for GTE Large embeddings.',
+    docs: 'https://docs.databricks.com/machine-learning/foundation-models/',
+  },
+]
+
+function event(timestamp: number, type: EndpointEvent['type'], message: string, served?: string): EndpointEvent {
+  return served ? { timestamp, type, message, served_entity_name: served } : { timestamp, type, message }
+}
+
+function base(
+  name: string,
+  creator: string,
+  created: number,
+  permission: StoredEndpoint['permission_level'] = 'CAN_MANAGE',
+): StoredEndpoint {
+  return {
+    id: `${(hash(name) >>> 0).toString(16).padStart(8, '0')}${name.length.toString(16).padStart(4, '0')}`,
+    name,
+    creator,
+    creation_timestamp: created,
+    last_updated_timestamp: created,
+    permission_level: permission,
+    tags: [],
+    route_optimized: false,
+    description: '',
+    last_update: 'NOT_UPDATING',
+    events: [event(created, 'ENDPOINT_CREATED', `Endpoint created by ${creator}.`)],
+    secrets: {},
+  }
+}
+
+function customEntity(
+  model: string,
+  version: string,
+  creator: string,
+  created: number,
+  size: StoredEntity['workload_size'] = 'Small',
+): StoredEntity {
+  return {
+    name: `${model.split('.').pop()}-${version}`,
+    entity_name: model,
+    entity_version: version,
+    workload_size: size,
+    workload_type: 'CPU',
+    scale_to_zero_enabled: true,
+    creator,
+    creation_timestamp: created,
+  }
+}
+
+export function hash(text: string): number {
+  let h = 2166136261
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 16777619)
+  }
+  return h
+}
+
+export function systemEndpoint(model: SystemModel, now: number): StoredEndpoint {
+  const created = now - 400 * DAY
+  const endpoint = base(model.endpoint, 'system', created, 'CAN_QUERY')
+  endpoint.system = true
+  endpoint.task = model.task
+  endpoint.events = []
+  endpoint.config = {
+    config_version: 1,
+    outcome: 'ready',
+    served_entities: [
+      {
+        name: model.endpoint,
+        entity_name: `system.ai.${model.model}`,
+        creator: 'system',
+        creation_timestamp: created,
+        foundation_model: {
+          name: model.model,
+          display_name: model.display,
+          description: model.description,
+          docs: 'https://docs.databricks.com/machine-learning/foundation-models/supported-models.html',
+        },
+      },
+    ],
+    traffic_config: { routes: [{ served_entity_name: model.endpoint, traffic_percentage: 100 }] },
+  }
+  return endpoint
+}
+
+export function seedState(now: number): StoredState {
+  const endpoints: StoredEndpoint[] = SYSTEM_MODELS.map((m) => systemEndpoint(m, now))
+
+  // Ready external model (OpenAI chat), owned by the current user.
+  const chat = base('support-chat-gpt4o', CURRENT_USER, now - 12 * DAY)
+  chat.task = 'llm/v1/chat'
+  chat.tags = [
+    { key: 'team', value: 'support' },
+    { key: 'cost-center', value: 'cx-042' },
+  ]
+  chat.ai_gateway = {
+    usage_tracking_config: { enabled: true },
+    rate_limits: [{ calls: 100, key: 'user', renewal_period: 'minute' }],
+  }
+  chat.config = {
+    config_version: 2,
+    outcome: 'ready',
+    served_entities: [
+      {
+        name: 'gpt-4o',
+        external_model: {
+          name: 'gpt-4o',
+          provider: 'openai',
+          task: 'llm/v1/chat',
+          openai_config: { openai_api_key: '{{secrets/support/openai_api_key}}' },
+        },
+        creator: CURRENT_USER,
+        creation_timestamp: now - 3 * DAY,
+      },
+    ],
+    traffic_config: { routes: [{ served_entity_name: 'gpt-4o', traffic_percentage: 100 }] },
+  }
+  chat.last_updated_timestamp = now - 3 * DAY
+  chat.events.push(event(now - 3 * DAY, 'CONFIG_UPDATE_SUCCEEDED', 'Config version 2 is now serving.'))
+  endpoints.push(chat)
+
+  // Ready custom model: two versions splitting traffic.
+  const churn = base('churn-predictor', CURRENT_USER, now - 40 * DAY)
+  churn.tags = [{ key: 'team', value: 'growth' }]
+  churn.config = {
+    config_version: 4,
+    outcome: 'ready',
+    served_entities: [
+      customEntity('main.default.churn_model', '3', CURRENT_USER, now - 9 * DAY),
+      customEntity('main.default.churn_model', '4', CURRENT_USER, now - 2 * DAY, 'Medium'),
+    ],
+    traffic_config: {
+      routes: [
+        { served_entity_name: 'churn_model-3', traffic_percentage: 80 },
+        { served_entity_name: 'churn_model-4', traffic_percentage: 20 },
+      ],
+    },
+  }
+  churn.last_updated_timestamp = now - 2 * DAY
+  churn.events.push(event(now - 2 * DAY, 'CONFIG_UPDATE_SUCCEEDED', 'Config version 4 is now serving.'))
+  endpoints.push(churn)
+
+  // Still creating (held for SEED_HOLD_MS).
+  const fraud = base('fraud-detector-v2', CURRENT_USER, now - 4 * MINUTE)
+  fraud.tags = [{ key: 'team', value: 'risk' }]
+  fraud.pending = {
+    config: {
+      config_version: 1,
+      served_entities: [customEntity('main.risk.fraud_detector', '7', CURRENT_USER, now - 4 * MINUTE, 'Medium')],
+      traffic_config: { routes: [{ served_entity_name: 'fraud_detector-7', traffic_percentage: 100 }] },
+    },
+    start_time: now - 4 * MINUTE,
+    finishes_at: now + SEED_HOLD_MS,
+    fails: false,
+  }
+  endpoints.push(fraud)
+
+  // Ready, with a config update in progress (held for SEED_HOLD_MS).
+  const recsys = base('recsys-ranker', GRACE, now - 30 * DAY)
+  recsys.tags = [
+    { key: 'team', value: 'recommendations' },
+    { key: 'env', value: 'prod' },
+  ]
+  recsys.config = {
+    config_version: 6,
+    outcome: 'ready',
+    served_entities: [customEntity('main.recsys.ranker', '11', GRACE, now - 8 * DAY, 'Medium')],
+    traffic_config: { routes: [{ served_entity_name: 'ranker-11', traffic_percentage: 100 }] },
+  }
+  recsys.pending = {
+    config: {
+      config_version: 7,
+      served_entities: [
+        customEntity('main.recsys.ranker', '11', GRACE, now - 8 * DAY, 'Medium'),
+        customEntity('main.recsys.ranker', '12', GRACE, now - 6 * MINUTE, 'Medium'),
+      ],
+      traffic_config: {
+        routes: [
+          { served_entity_name: 'ranker-11', traffic_percentage: 90 },
+          { served_entity_name: 'ranker-12', traffic_percentage: 10 },
+        ],
+      },
+    },
+    start_time: now - 6 * MINUTE,
+    finishes_at: now + SEED_HOLD_MS,
+    fails: false,
+  }
+  recsys.last_updated_timestamp = now - 6 * MINUTE
+  recsys.events.push(
+    event(now - 8 * DAY, 'CONFIG_UPDATE_SUCCEEDED', 'Config version 6 is now serving.'),
+    event(now - 6 * MINUTE, 'CONFIG_UPDATE_STARTED', 'Config update to version 7 started by grace.hopper@example.com.'),
+  )
+  endpoints.push(recsys)
+
+  // Ready, but its last update failed: version 2 keeps serving.
+  const sentiment = base('sentiment-classifier', CURRENT_USER, now - 20 * DAY)
+  sentiment.tags = [{ key: 'team', value: 'nlp' }]
+  sentiment.config = {
+    config_version: 2,
+    outcome: 'ready',
+    served_entities: [customEntity('main.nlp.sentiment', '2', CURRENT_USER, now - 15 * DAY)],
+    traffic_config: { routes: [{ served_entity_name: 'sentiment-2', traffic_percentage: 100 }] },
+  }
+  sentiment.last_update = 'UPDATE_FAILED'
+  sentiment.last_updated_timestamp = now - 5 * HOUR
+  sentiment.events.push(
+    event(now - 5 * HOUR - 20 * MINUTE, 'CONFIG_UPDATE_STARTED', 'Config update to version 3 started.'),
+    event(
+      now - 5 * HOUR,
+      'CONFIG_UPDATE_FAILED',
+      'Config version 3 failed to deploy; version 2 keeps serving. Container build failed: could not install the model environment (pip exited with status 1).',
+      'sentiment-3',
+    ),
+  )
+  endpoints.push(sentiment)
+
+  // Provisioned throughput on a Foundation Model.
+  const pt = base('llama-pt-finance', ALAN, now - 60 * DAY)
+  pt.task = 'llm/v1/chat'
+  pt.tags = [{ key: 'team', value: 'finance' }]
+  pt.config = {
+    config_version: 1,
+    outcome: 'ready',
+    served_entities: [
+      {
+        name: 'meta_llama_v3_3_70b_instruct-3',
+        entity_name: 'system.ai.meta_llama_v3_3_70b_instruct',
+        entity_version: '3',
+        provisioned_model_units: 50,
+        creator: ALAN,
+        creation_timestamp: now - 60 * DAY,
+        foundation_model: PT_MODELS[0],
+      },
+    ],
+    traffic_config: { routes: [{ served_entity_name: 'meta_llama_v3_3_70b_instruct-3', traffic_percentage: 100 }] },
+  }
+  endpoints.push(pt)
+
+  // One the current user may only view (Cohere embeddings, someone else's).
+  const shared = base('shared-embeddings', GRACE, now - 90 * DAY, 'CAN_VIEW')
+  shared.task = 'llm/v1/embeddings'
+  shared.tags = [{ key: 'team', value: 'platform' }]
+  shared.config = {
+    config_version: 1,
+    outcome: 'ready',
+    served_entities: [
+      {
+        name: 'embed-english-v3_0',
+        external_model: {
+          name: 'embed-english-v3.0',
+          provider: 'cohere',
+          task: 'llm/v1/embeddings',
+          cohere_config: { cohere_api_key: '{{secrets/platform/cohere_key}}' },
+        },
+        creator: GRACE,
+        creation_timestamp: now - 90 * DAY,
+      },
+    ],
+    traffic_config: { routes: [{ served_entity_name: 'embed-english-v3_0', traffic_percentage: 100 }] },
+  }
+  endpoints.push(shared)
+
+  // Someone else's Anthropic chat endpoint that the current user may query.
+  const claude = base('claude-summarizer', ALAN, now - 7 * DAY, 'CAN_QUERY')
+  claude.task = 'llm/v1/chat'
+  claude.config = {
+    config_version: 1,
+    outcome: 'ready',
+    served_entities: [
+      {
+        name: 'claude-3-5-haiku-latest',
+        external_model: {
+          name: 'claude-3-5-haiku-latest',
+          provider: 'anthropic',
+          task: 'llm/v1/chat',
+          anthropic_config: { anthropic_api_key: '{{secrets/research/anthropic}}' },
+        },
+        creator: ALAN,
+        creation_timestamp: now - 7 * DAY,
+      },
+    ],
+    traffic_config: { routes: [{ served_entity_name: 'claude-3-5-haiku-latest', traffic_percentage: 100 }] },
+  }
+  endpoints.push(claude)
+
+  return { version: 1, seeded_at: now, endpoints, deleted_synthetic: [] }
+}
+
+const SYNTHETIC_TEAMS = ['growth', 'risk', 'search', 'ads', 'support', 'platform', 'nlp', 'vision']
+const SYNTHETIC_MODELS = ['ranker', 'classifier', 'forecaster', 'embedder', 'scorer', 'tagger']
+const SYNTHETIC_CREATORS = [CURRENT_USER, GRACE, ALAN, 'katherine.johnson@example.com']
+
+export const syntheticName = (index: number) => `synthetic-endpoint-${String(index + 1).padStart(5, '0')}`
+
+/** A settled customer endpoint made from its index alone (mock control extraEndpoints). */
+export function syntheticEndpoint(index: number, seededAt: number): StoredEndpoint {
+  const name = syntheticName(index)
+  const creator = SYNTHETIC_CREATORS[index % SYNTHETIC_CREATORS.length]
+  const created = seededAt - ((index * 7919) % (180 * DAY / MINUTE)) * MINUTE - DAY
+  const endpoint = base(name, creator, created)
+  const team = SYNTHETIC_TEAMS[index % SYNTHETIC_TEAMS.length]
+  endpoint.tags = [{ key: 'team', value: team }]
+  if (index % 5 === 0) {
+    endpoint.task = 'llm/v1/chat'
+    endpoint.config = {
+      config_version: 1,
+      outcome: 'ready',
+      served_entities: [
+        {
+          name: 'gpt-4o-mini',
+          external_model: {
+            name: 'gpt-4o-mini',
+            provider: 'openai',
+            task: 'llm/v1/chat',
+            openai_config: { openai_api_key: `{{secrets/${team}/openai}}` },
+          },
+          creator,
+          creation_timestamp: created,
+        },
+      ],
+      traffic_config: { routes: [{ served_entity_name: 'gpt-4o-mini', traffic_percentage: 100 }] },
+    }
+  } else {
+    const model = SYNTHETIC_MODELS[index % SYNTHETIC_MODELS.length]
+    const entity = customEntity(`main.${team}.${model}`, String((index % 9) + 1), creator, created)
+    endpoint.config = {
+      config_version: 1,
+      outcome: 'ready',
+      served_entities: [entity],
+      traffic_config: { routes: [{ served_entity_name: entity.name, traffic_percentage: 100 }] },
+    }
+  }
+  return endpoint
+}
+
+export const UC_MODELS = [
+  { catalog: 'main', schema: 'default', name: 'churn_model', versions: 4 },
+  { catalog: 'main', schema: 'risk', name: 'fraud_detector', versions: 7 },
+  { catalog: 'main', schema: 'recsys', name: 'ranker', versions: 12 },
+  { catalog: 'main', schema: 'nlp', name: 'sentiment', versions: 3 },
+  { catalog: 'ml', schema: 'vision', name: 'defect_detector', versions: 2 },
+  { catalog: 'ml', schema: 'forecasting', name: 'demand_forecaster', versions: 5 },
+] as const

@@ -1,0 +1,318 @@
+// Request validation with Databricks error codes; messages name the field at fault.
+import type {
+  AiGatewayConfig,
+  AiGatewayRateLimit,
+  EndpointTag,
+  ExternalModel,
+  ExternalTask,
+  ProviderConfig,
+  RateLimit,
+  ServedEntityInput,
+  TrafficConfig,
+  WorkloadSize,
+  WorkloadType,
+} from '../../api/types'
+import { defaultServedEntityName, endpointNameProblem, servedEntityNameProblem } from '../../lib/names'
+import { ALL_TASKS, PROVIDERS, TASK_LABELS, checkProviderConfig, providerFor } from '../../lib/providers'
+import { invalid } from './errors'
+
+type Raw = Record<string, unknown>
+export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const WORKLOAD_SIZES: readonly WorkloadSize[] = ['Small', 'Medium', 'Large']
+const WORKLOAD_TYPES: readonly WorkloadType[] = ['CPU', 'GPU_SMALL', 'GPU_MEDIUM', 'GPU_LARGE', 'MULTIGPU_MEDIUM']
+export const MAX_SERVED_ENTITIES = 15
+export const TAG_KEY_MAX = 255
+export const TAG_VALUE_MAX = 255
+
+function optionalString(raw: Raw, key: string, field: string): string | undefined {
+  const value = raw[key]
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string') throw invalid(field, `Field '${field}' must be a string.`)
+  return value
+}
+
+const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
+
+export function validateName(name: unknown): string {
+  if (typeof name !== 'string') throw invalid('name', "Field 'name' is required.")
+  const problem = endpointNameProblem(name)
+  if (problem) throw invalid('name', problem)
+  return name
+}
+
+function validateExternalModel(raw: unknown, field: string): ExternalModel {
+  if (!isRecord(raw)) throw invalid(field, `Field '${field}' must be an object.`)
+  const provider = raw.provider
+  if (typeof provider !== 'string' || !PROVIDERS.some((p) => p.provider === provider)) {
+    const known = [...new Set(PROVIDERS.map((p) => p.provider))].join(', ')
+    throw invalid(`${field}.provider`, `Invalid external model provider '${String(provider)}'. Expected one of: ${known}.`)
+  }
+  const name = raw.name
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw invalid(`${field}.name`, `Field '${field}.name' is required: the provider's model name.`)
+  }
+  const task = raw.task
+  if (typeof task !== 'string' || !ALL_TASKS.includes(task as ExternalTask)) {
+    throw invalid(`${field}.task`, `Invalid task '${String(task)}'. Expected one of: ${ALL_TASKS.join(', ')}.`)
+  }
+  const model = raw as unknown as ExternalModel
+  const entry = providerFor(model)
+  if (!entry) throw invalid(`${field}.provider`, `Unknown provider '${provider}'.`)
+  if (!entry.tasks.includes(task as ExternalTask)) {
+    throw invalid(
+      `${field}.task`,
+      `Provider ${entry.label} does not support the ${TASK_LABELS[task as ExternalTask]} task (${task}). Supported: ${entry.tasks.join(', ')}.`,
+    )
+  }
+  for (const other of PROVIDERS) {
+    if (other.configKey !== entry.configKey && raw[other.configKey] !== undefined) {
+      throw invalid(`${field}.${other.configKey}`, `'${other.configKey}' does not apply to provider '${provider}'.`)
+    }
+  }
+  const config = raw[entry.configKey]
+  if (config !== undefined && !isRecord(config)) {
+    throw invalid(`${field}.${entry.configKey}`, `Field '${field}.${entry.configKey}' must be an object.`)
+  }
+  return model
+}
+
+/** Provider-config checks run after stored secrets are restored (see secrets.ts). */
+export function checkExternalConfig(model: ExternalModel, field: string): void {
+  const entry = providerFor(model)
+  if (!entry) return
+  const config = model[entry.configKey] as ProviderConfig | undefined
+  const problem = checkProviderConfig(entry, config)[0]
+  if (problem) throw invalid(`${field}.${entry.configKey}.${problem.field}`, problem.message)
+}
+
+function validateEntity(raw: unknown, index: number): ServedEntityInput & { name: string } {
+  const field = `served_entities[${index}]`
+  if (!isRecord(raw)) throw invalid(field, `Field '${field}' must be an object.`)
+  const entity: ServedEntityInput = {}
+  const external = raw.external_model
+  const entityName = optionalString(raw, 'entity_name', `${field}.entity_name`)
+  if (external !== undefined && entityName !== undefined) {
+    throw invalid(field, `Served entity ${index + 1} must be either an external model or a Unity Catalog model, not both.`)
+  }
+  if (external === undefined && entityName === undefined) {
+    throw invalid(`${field}.entity_name`, `Served entity ${index + 1} needs an entity_name or an external_model.`)
+  }
+  if (external !== undefined) {
+    for (const key of ['workload_size', 'workload_type', 'scale_to_zero_enabled', 'provisioned_model_units'] as const) {
+      if (raw[key] !== undefined) {
+        throw invalid(`${field}.${key}`, `'${key}' does not apply to an external model: the provider serves it.`)
+      }
+    }
+    entity.external_model = validateExternalModel(external, `${field}.external_model`)
+  } else {
+    entity.entity_name = entityName
+    const version = raw.entity_version
+    if (typeof version === 'number') entity.entity_version = String(version)
+    else entity.entity_version = optionalString(raw, 'entity_version', `${field}.entity_version`)
+    if (!entity.entity_version) {
+      throw invalid(`${field}.entity_version`, `Served entity ${index + 1} needs an entity_version.`)
+    }
+    const pt = raw.provisioned_model_units ?? raw.max_provisioned_throughput
+    if (pt !== undefined) {
+      if (!isNonNegativeInt(pt) || pt === 0) {
+        throw invalid(`${field}.provisioned_model_units`, 'Provisioned throughput must be a positive integer.')
+      }
+      if (raw.provisioned_model_units !== undefined) entity.provisioned_model_units = pt
+      if (isNonNegativeInt(raw.min_provisioned_throughput)) entity.min_provisioned_throughput = raw.min_provisioned_throughput
+      if (isNonNegativeInt(raw.max_provisioned_throughput)) entity.max_provisioned_throughput = raw.max_provisioned_throughput
+    } else {
+      const size = raw.workload_size
+      if (size === undefined) {
+        throw invalid(`${field}.workload_size`, `Served entity ${index + 1} needs a workload_size (Small, Medium or Large).`)
+      }
+      if (!WORKLOAD_SIZES.includes(size as WorkloadSize)) {
+        throw invalid(`${field}.workload_size`, `Invalid workload_size '${String(size)}'. Expected Small, Medium or Large.`)
+      }
+      entity.workload_size = size as WorkloadSize
+      const type = raw.workload_type ?? 'CPU'
+      if (!WORKLOAD_TYPES.includes(type as WorkloadType)) {
+        throw invalid(`${field}.workload_type`, `Invalid workload_type '${String(type)}'. Expected one of: ${WORKLOAD_TYPES.join(', ')}.`)
+      }
+      entity.workload_type = type as WorkloadType
+      if (typeof raw.scale_to_zero_enabled !== 'boolean') {
+        throw invalid(
+          `${field}.scale_to_zero_enabled`,
+          'scaleToZeroEnabled is undefined. Please set it to either true or false.',
+        )
+      }
+      entity.scale_to_zero_enabled = raw.scale_to_zero_enabled
+    }
+    if (isRecord(raw.environment_vars)) {
+      entity.environment_vars = Object.fromEntries(
+        Object.entries(raw.environment_vars).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
+      )
+    }
+    const profile = optionalString(raw, 'instance_profile_arn', `${field}.instance_profile_arn`)
+    if (profile) entity.instance_profile_arn = profile
+  }
+  const given = optionalString(raw, 'name', `${field}.name`)
+  const name = given && given.trim() !== '' ? given : defaultServedEntityName(entity)
+  const nameProblem = servedEntityNameProblem(name)
+  if (nameProblem) throw invalid(`${field}.name`, nameProblem)
+  return { ...entity, name }
+}
+
+export interface ValidConfig {
+  served_entities: (ServedEntityInput & { name: string })[]
+  traffic_config: TrafficConfig
+  auto_capture_config?: Raw
+}
+
+export function validateConfig(raw: unknown): ValidConfig {
+  if (!isRecord(raw)) throw invalid('config', "Field 'config' is required and must be an object.")
+  const list = raw.served_entities ?? raw.served_models
+  if (!Array.isArray(list) || list.length === 0) {
+    throw invalid('served_entities', 'At least one served entity is required.')
+  }
+  if (list.length > MAX_SERVED_ENTITIES) {
+    throw invalid('served_entities', `An endpoint can serve at most ${MAX_SERVED_ENTITIES} entities.`)
+  }
+  const entities = list.map((e, i) => validateEntity(e, i))
+  const names = new Set<string>()
+  entities.forEach((e, i) => {
+    if (names.has(e.name)) {
+      throw invalid(`served_entities[${i}].name`, `Served entity name '${e.name}' is used more than once in this config.`)
+    }
+    names.add(e.name)
+  })
+  const externals = entities.filter((e) => e.external_model)
+  if (externals.length > 0 && entities.length > 1) {
+    throw invalid('served_entities', 'An endpoint that serves an external model must have exactly one served entity.')
+  }
+  return {
+    served_entities: entities,
+    traffic_config: validateTraffic(raw.traffic_config, entities.map((e) => e.name)),
+    auto_capture_config: isRecord(raw.auto_capture_config) ? raw.auto_capture_config : undefined,
+  }
+}
+
+function validateTraffic(raw: unknown, entityNames: string[]): TrafficConfig {
+  if (raw === undefined || raw === null) {
+    if (entityNames.length === 1) return { routes: [{ served_entity_name: entityNames[0], traffic_percentage: 100 }] }
+    throw invalid('traffic_config', 'traffic_config is required when an endpoint serves more than one entity.')
+  }
+  if (!isRecord(raw) || !Array.isArray(raw.routes)) {
+    throw invalid('traffic_config.routes', "Field 'traffic_config.routes' must be a list of routes.")
+  }
+  const routes = raw.routes.map((r, i) => {
+    const field = `traffic_config.routes[${i}]`
+    if (!isRecord(r)) throw invalid(field, `Route ${i + 1} must be an object.`)
+    const name = r.served_entity_name ?? r.served_model_name
+    if (typeof name !== 'string' || !entityNames.includes(name)) {
+      throw invalid(`${field}.served_entity_name`, `Route ${i + 1} names served entity '${String(name)}', which is not in this config.`)
+    }
+    const pct = r.traffic_percentage
+    if (!isNonNegativeInt(pct) || pct > 100) {
+      throw invalid(`${field}.traffic_percentage`, `Traffic percentage must be an integer from 0 to 100 (route '${name}').`)
+    }
+    return { served_entity_name: name, traffic_percentage: pct }
+  })
+  const sum = routes.reduce((total, r) => total + r.traffic_percentage, 0)
+  if (sum !== 100) {
+    throw invalid('traffic_config', `Traffic percentages must add up to 100; they add up to ${sum}.`)
+  }
+  return { routes }
+}
+
+export function validateTags(raw: unknown, field: string): EndpointTag[] {
+  if (raw === undefined || raw === null) return []
+  if (!Array.isArray(raw)) throw invalid(field, `Field '${field}' must be a list of tags.`)
+  return raw.map((t, i) => {
+    if (!isRecord(t) || typeof t.key !== 'string' || t.key.trim() === '') {
+      throw invalid(`${field}[${i}].key`, `Tag ${i + 1} needs a key.`)
+    }
+    if (t.key.length > TAG_KEY_MAX) {
+      throw invalid(`${field}[${i}].key`, `Tag key must be at most ${TAG_KEY_MAX} characters.`)
+    }
+    const tag: EndpointTag = { key: t.key }
+    if (t.value !== undefined && t.value !== null) {
+      if (typeof t.value !== 'string') throw invalid(`${field}[${i}].value`, 'Tag value must be a string.')
+      if (t.value.length > TAG_VALUE_MAX) {
+        throw invalid(`${field}[${i}].value`, `Tag value must be at most ${TAG_VALUE_MAX} characters.`)
+      }
+      tag.value = t.value
+    }
+    return tag
+  })
+}
+
+export function validateRateLimits(raw: unknown, field = 'rate_limits'): RateLimit[] {
+  if (raw === undefined || raw === null) return []
+  if (!Array.isArray(raw)) throw invalid(field, `Field '${field}' must be a list.`)
+  return raw.map((r, i) => {
+    const at = `${field}[${i}]`
+    if (!isRecord(r)) throw invalid(at, `Rate limit ${i + 1} must be an object.`)
+    if (!isNonNegativeInt(r.calls)) throw invalid(`${at}.calls`, 'Rate limits must be non-negative integers.')
+    const key = r.key ?? 'endpoint'
+    if (key !== 'user' && key !== 'endpoint') {
+      throw invalid(`${at}.key`, `Invalid rate limit key '${String(key)}'. Expected user or endpoint.`)
+    }
+    if ((r.renewal_period ?? 'minute') !== 'minute') {
+      throw invalid(`${at}.renewal_period`, "Invalid renewal_period: only 'minute' is supported.")
+    }
+    return { calls: r.calls, key, renewal_period: 'minute' }
+  })
+}
+
+const GATEWAY_KEYS = ['user', 'endpoint', 'user_group', 'service_principal'] as const
+
+export function validateAiGateway(raw: unknown): AiGatewayConfig {
+  if (raw === undefined || raw === null) return {}
+  if (!isRecord(raw)) throw invalid('ai_gateway', "Field 'ai_gateway' must be an object.")
+  const out: AiGatewayConfig = {}
+  if (isRecord(raw.usage_tracking_config)) {
+    out.usage_tracking_config = { enabled: raw.usage_tracking_config.enabled === true }
+  }
+  if (isRecord(raw.inference_table_config)) {
+    const t = raw.inference_table_config
+    const enabled = t.enabled === true
+    const table = { enabled } as NonNullable<AiGatewayConfig['inference_table_config']>
+    for (const key of ['catalog_name', 'schema_name', 'table_name_prefix'] as const) {
+      const value = t[key]
+      if (typeof value === 'string' && value !== '') table[key] = value
+      else if (enabled && key !== 'table_name_prefix') {
+        throw invalid(`ai_gateway.inference_table_config.${key}`, `An enabled inference table needs a ${key.replace('_', ' ')}.`)
+      }
+    }
+    out.inference_table_config = table
+  }
+  if (raw.rate_limits !== undefined) {
+    if (!Array.isArray(raw.rate_limits)) throw invalid('ai_gateway.rate_limits', 'Rate limits must be a list.')
+    out.rate_limits = raw.rate_limits.map((r, i): AiGatewayRateLimit => {
+      const at = `ai_gateway.rate_limits[${i}]`
+      if (!isRecord(r)) throw invalid(at, `Rate limit ${i + 1} must be an object.`)
+      if (r.calls === undefined && r.tokens === undefined) {
+        throw invalid(`${at}.calls`, `Rate limit ${i + 1} needs calls or tokens.`)
+      }
+      for (const k of ['calls', 'tokens'] as const) {
+        if (r[k] !== undefined && !isNonNegativeInt(r[k])) {
+          throw invalid(`${at}.${k}`, 'Rate limits must be non-negative integers.')
+        }
+      }
+      const key = r.key ?? 'endpoint'
+      if (!GATEWAY_KEYS.includes(key as (typeof GATEWAY_KEYS)[number])) {
+        throw invalid(`${at}.key`, `Invalid rate limit key '${String(key)}'. Expected one of: ${GATEWAY_KEYS.join(', ')}.`)
+      }
+      if ((r.renewal_period ?? 'minute') !== 'minute') {
+        throw invalid(`${at}.renewal_period`, "Invalid renewal_period: only 'minute' is supported.")
+      }
+      const limit: AiGatewayRateLimit = { key: key as AiGatewayRateLimit['key'], renewal_period: 'minute' }
+      if (r.calls !== undefined) limit.calls = r.calls as number
+      if (r.tokens !== undefined) limit.tokens = r.tokens as number
+      if ((key === 'user_group' || key === 'service_principal') && typeof r.principal !== 'string') {
+        throw invalid(`${at}.principal`, `A ${key} rate limit needs a principal.`)
+      }
+      if (typeof r.principal === 'string') limit.principal = r.principal
+      return limit
+    })
+  }
+  if (isRecord(raw.guardrails)) out.guardrails = raw.guardrails as AiGatewayConfig['guardrails']
+  if (isRecord(raw.fallback_config)) out.fallback_config = { enabled: raw.fallback_config.enabled === true }
+  return out
+}
