@@ -15,5 +15,4 @@ export function memoryStorage(initial: Record<string, string> = {}): KeyValueSto
   }
 }
 
-export const STATE_KEY = 'serving-console.state'
-export const CONTROLS_KEY = 'serving-console.mock'
+export { CONTROLS_KEY, STATE_KEY } from '../../lib/mock-keys'

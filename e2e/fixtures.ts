@@ -1,0 +1,46 @@
+// Shared Playwright fixtures: mock controls set before the app loads, and a quick mock backend.
+import { test as base, expect, type Page } from '@playwright/test'
+
+export const CONTROLS_KEY = 'serving-console.mock'
+
+export interface MockControls {
+  latencyMs?: number
+  deployMs?: number
+  updateMs?: number
+  failNextDeploy?: boolean
+  extraEndpoints?: number
+  faults?: { method?: string; path: string; status?: number; network?: boolean; times?: number }[]
+}
+
+/** Sets the mock controls before any page script runs (every navigation in this page). */
+export async function setControlsBeforeLoad(page: Page, controls: MockControls): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!window.sessionStorage.getItem('e2e-controls-set')) {
+        window.localStorage.setItem(key, value)
+        window.sessionStorage.setItem('e2e-controls-set', '1')
+      }
+    },
+    [CONTROLS_KEY, JSON.stringify(controls)] as const,
+  )
+}
+
+/** Changes the mock controls mid-test (the mock reads them at every request). */
+export async function setControls(page: Page, controls: MockControls): Promise<void> {
+  await page.evaluate(
+    ([key, value]) => window.localStorage.setItem(key, value),
+    [CONTROLS_KEY, JSON.stringify(controls)] as const,
+  )
+}
+
+export const test = base.extend<{ fastMock: void }>({
+  fastMock: [
+    async ({ page }, use) => {
+      await setControlsBeforeLoad(page, { latencyMs: 0, deployMs: 4000, updateMs: 4000 })
+      await use()
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }

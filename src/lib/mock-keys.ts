@@ -1,0 +1,3 @@
+// localStorage keys of the embedded mock backend: the UI's Mock controls panel and the mock share them.
+export const STATE_KEY = 'serving-console.state'
+export const CONTROLS_KEY = 'serving-console.mock'
