@@ -8,7 +8,9 @@ function chromiumPath(): string | undefined {
   return undefined
 }
 
-const PORT = 4173
+// E2E_PORT lets several runs share one checkout: each builds into its own folder.
+const PORT = Number(process.env.E2E_PORT ?? 4173)
+const OUT = `.e2e-build/${PORT}`
 
 export default defineConfig({
   testDir: './e2e',
@@ -34,9 +36,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
+    command: `vite build --outDir ${OUT} --emptyOutDir --logLevel warn && vite preview --outDir ${OUT} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 })
