@@ -2,7 +2,7 @@ import { Suspense } from 'react'
 import { Link, NavLink, Outlet } from 'react-router'
 import { ServingIcon } from '../components/icons'
 import { backendLabel, currentBackend } from './backend'
-import { PanelErrorBoundary } from './error-boundary'
+import { PanelErrorBoundary } from '../components/error-boundary'
 import styles from './layout.module.css'
 import { UserMenu } from './user-menu'
 

@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
-import { Alert } from '../components/alert'
-import { Button } from '../components/button'
+import { Alert } from './alert'
+import { Button } from './button'
 
 interface State {
   error?: Error
