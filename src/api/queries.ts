@@ -1,6 +1,7 @@
 // Query keys and queryOptions: reused by pages, loaders and tests.
 import { queryOptions } from '@tanstack/react-query'
 import { isSettled } from '../lib/endpoint-status'
+import { isApiError } from './client'
 import { servingApi } from './endpoints'
 
 export const LIST_POLL_MS = 3000
@@ -46,6 +47,8 @@ export const endpointQuery = (name: string) =>
     refetchInterval: (query) => {
       const data = query.state.data
       if (!data || isSettled(data)) return false
+      // Gone (deleted while watched): nothing more will come.
+      if (isApiError(query.state.error) && query.state.error.status === 404) return false
       return backoff(DETAIL_POLL_MS, query.state.fetchFailureCount)
     },
   })
