@@ -1,6 +1,35 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
-import { defineConfig, loadEnv, type ProxyOptions } from 'vite'
+import { defineConfig, loadEnv, type Plugin, type ProxyOptions } from 'vite'
+
+/**
+ * The production build's Content-Security-Policy: same-origin scripts, styles, fetches and workers
+ * (the msw service worker included), nothing inline but styles (Radix's scroll lock injects a <style>).
+ * Dev mode needs inline scripts for React Refresh, so the policy is added at build time only.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ')
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'serving-console-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  }
+}
 
 /**
  * Backends (see README): the in-browser msw mock by default; VITE_API_BASE=<mock server URL> or
@@ -35,7 +64,7 @@ export default defineConfig(({ mode }) => {
   const proxy =
     chosen.kind === 'browser-mock' ? undefined : { '/api': proxyOptions, '/serving-endpoints': proxyOptions }
   return {
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     define: {
       'import.meta.env.VITE_BACKEND': JSON.stringify(chosen.kind),
       'import.meta.env.VITE_BACKEND_TARGET': JSON.stringify(chosen.kind === 'workspace' ? new URL(chosen.target).host : chosen.target),
