@@ -1,0 +1,165 @@
+// Active and pending configurations side by side, with what the pending one changes marked in words.
+import { useId } from 'react'
+import type { Deployment, EndpointCoreConfigOutput, EndpointPendingConfig, ServedEntityOutput } from '../../api/types'
+import { RelativeTime } from '../../components/relative-time'
+import { CheckIcon, CircleIcon, ErrorIcon, SpinnerIcon, WarnIcon } from '../../components/icons'
+import { diffConfigs, trafficOf, type DiffField, type EntityChange } from './config-diff'
+import styles from './details.module.css'
+import { computeText, DEPLOYMENT_LABELS, entityText } from './served-entity-text'
+
+const DEPLOYMENT_ICON: Record<Deployment, { Icon: typeof CheckIcon; className: string }> = {
+  DEPLOYMENT_READY: { Icon: CheckIcon, className: styles.ok },
+  DEPLOYMENT_CREATING: { Icon: SpinnerIcon, className: `${styles.info} ${styles.spin}` },
+  DEPLOYMENT_RECOVERING: { Icon: SpinnerIcon, className: `${styles.info} ${styles.spin}` },
+  DEPLOYMENT_FAILED: { Icon: ErrorIcon, className: styles.error },
+  DEPLOYMENT_ABORTED: { Icon: WarnIcon, className: styles.warn },
+}
+
+interface TableProps {
+  config: EndpointCoreConfigOutput
+  side: 'active' | 'pending'
+  changes: Map<string, EntityChange>
+  /** The other side, to say what a changed value was. */
+  other?: EndpointCoreConfigOutput
+  payPerToken: boolean
+  labelledBy: string
+}
+
+function changedFields(change: EntityChange | undefined): DiffField[] {
+  return change?.kind === 'changed' ? change.fields : []
+}
+
+function EntityRow({ entity, change, config, other, side, payPerToken }: Omit<TableProps, 'labelledBy' | 'changes'> & {
+  entity: ServedEntityOutput
+  change?: EntityChange
+}) {
+  const fields = side === 'pending' ? changedFields(change) : []
+  const before = other?.served_entities.find((e) => e.name === entity.name)
+  const { Icon, className } = DEPLOYMENT_ICON[entity.state.deployment]
+  const marker =
+    side === 'pending' && change?.kind === 'added'
+      ? 'New'
+      : side === 'active' && change?.kind === 'removed'
+        ? 'Removed in pending'
+        : undefined
+  const cellClass = (field: DiffField) => (fields.includes(field) ? styles.changed : undefined)
+  const was = (field: DiffField, text: string | undefined) =>
+    fields.includes(field) && text !== undefined ? <span className={styles.was}>was {text}</span> : null
+
+  return (
+    <tr className={marker ? (change?.kind === 'added' ? styles.added : styles.removed) : undefined}>
+      <td className={cellClass('entity')}>
+        <div className={styles.entityName}>
+          {entity.name}
+          {marker && <span className={styles.marker}>{marker}</span>}
+        </div>
+        <div className={styles.secondary}>{entityText(entity)}</div>
+        {was('entity', before && entityText(before))}
+      </td>
+      <td>
+        <span className={styles.deployment}>
+          <Icon className={className} />
+          {DEPLOYMENT_LABELS[entity.state.deployment]}
+        </span>
+        {entity.state.deployment_state_message && (
+          <div className={styles.secondary}>{entity.state.deployment_state_message}</div>
+        )}
+      </td>
+      <td className={cellClass('compute')}>
+        {computeText(entity, payPerToken)}
+        {was('compute', before && computeText(before, payPerToken))}
+      </td>
+      <td className={`${styles.number} ${cellClass('traffic') ?? ''}`}>
+        {trafficOf(config, entity.name)}%{was('traffic', before && `${trafficOf(other ?? config, before.name)}%`)}
+      </td>
+    </tr>
+  )
+}
+
+function EntitiesTable({ config, side, changes, other, payPerToken, labelledBy }: TableProps) {
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table} aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">Served entity</th>
+            <th scope="col">State</th>
+            <th scope="col">Compute</th>
+            <th scope="col" className={styles.number}>
+              Traffic
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {config.served_entities.map((entity) => (
+            <EntityRow
+              key={entity.name}
+              entity={entity}
+              change={changes.get(entity.name)}
+              config={config}
+              other={other}
+              side={side}
+              payPerToken={payPerToken}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export function ConfigSections({
+  config,
+  pending,
+  payPerToken,
+}: {
+  config?: EndpointCoreConfigOutput
+  pending?: EndpointPendingConfig
+  payPerToken: boolean
+}) {
+  const activeId = useId()
+  const pendingId = useId()
+  const changes = diffConfigs(config, pending)
+  return (
+    <div className={pending ? styles.configsSplit : styles.configs}>
+      <section className={styles.config} aria-labelledby={activeId}>
+        <header className={styles.configHeader}>
+          <h2 id={activeId}>Active configuration</h2>
+          {config && <span className={styles.secondary}>Version {config.config_version}</span>}
+        </header>
+        {config ? (
+          <EntitiesTable
+            config={config}
+            side="active"
+            changes={changes}
+            other={pending}
+            payPerToken={payPerToken}
+            labelledBy={activeId}
+          />
+        ) : (
+          <p className={styles.empty}>
+            <CircleIcon /> Nothing is serving yet: the configuration becomes active once the endpoint is ready.
+          </p>
+        )}
+      </section>
+      {pending && (
+        <section className={`${styles.config} ${styles.pendingConfig}`} aria-labelledby={pendingId}>
+          <header className={styles.configHeader}>
+            <h2 id={pendingId}>Pending configuration</h2>
+            <span className={styles.secondary}>
+              Version {pending.config_version} · started <RelativeTime timestamp={pending.start_time} />
+            </span>
+          </header>
+          <EntitiesTable
+            config={pending}
+            side="pending"
+            changes={changes}
+            other={config}
+            payPerToken={payPerToken}
+            labelledBy={pendingId}
+          />
+        </section>
+      )}
+    </div>
+  )
+}

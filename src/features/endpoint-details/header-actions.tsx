@@ -1,0 +1,76 @@
+// Top-right actions: Cancel update, Edit endpoint, Query endpoint, Delete, as the user's rights allow.
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useId } from 'react'
+import { useNavigate } from 'react-router'
+import { isApiError } from '../../api/client'
+import { cancelUpdateMutation } from '../../api/mutations'
+import type { ServingEndpointDetailed } from '../../api/types'
+import { Button } from '../../components/button'
+import { SpinnerIcon } from '../../components/icons'
+import { useNotify } from '../../components/use-notify'
+import { abilitiesFor } from './abilities'
+import { DeleteEndpointDialog } from './delete-endpoint-dialog'
+import styles from './details.module.css'
+import { QueryEndpointDialog } from './query-endpoint-dialog'
+
+export const EDIT_BLOCKED_REASON = 'Cannot edit endpoint when pending update is in progress.'
+
+function useCancelUpdate(name: string) {
+  const queryClient = useQueryClient()
+  const notify = useNotify()
+  const mutation = useMutation(cancelUpdateMutation(queryClient, name))
+  const cancel = () =>
+    mutation.mutate(undefined, {
+      onSuccess: (endpoint) => {
+        if (endpoint.state.ready !== 'READY') notify(`Update canceled: ${name} was not created.`)
+        else if (endpoint.config) notify(`Update canceled. Version ${endpoint.config.config_version} keeps serving.`)
+        else notify('Update canceled.')
+      },
+      onError: (error) => {
+        // 409: nothing left to cancel; onError of the mutation already rolled back and refetches.
+        if (isApiError(error) && error.status === 409) notify('The update finished before it could be canceled.')
+        else notify(`Couldn't cancel the update: ${error.message}`, 'error')
+      },
+    })
+  return { cancel, canceling: mutation.isPending }
+}
+
+export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed }) {
+  const { name } = endpoint
+  const can = abilitiesFor(endpoint)
+  const navigate = useNavigate()
+  const reasonId = useId()
+  const { cancel, canceling } = useCancelUpdate(name)
+  const updating = endpoint.state.config_update === 'IN_PROGRESS'
+
+  return (
+    <div className={styles.actionsBlock}>
+      <div className={styles.actions}>
+        {can.manage && (updating || canceling) && (
+          <Button onClick={cancel} disabled={canceling} aria-busy={canceling || undefined}>
+            {canceling && <SpinnerIcon className={styles.spin} />}
+            Cancel update
+          </Button>
+        )}
+        {can.manage && (
+          <Button
+            aria-disabled={updating || undefined}
+            aria-describedby={updating ? reasonId : undefined}
+            onClick={() => {
+              if (!updating) void navigate(`/ml/endpoints/${encodeURIComponent(name)}/edit`)
+            }}
+          >
+            Edit endpoint
+          </Button>
+        )}
+        {can.query && <QueryEndpointDialog endpoint={endpoint} />}
+        {can.manage && <DeleteEndpointDialog name={name} />}
+      </div>
+      {can.manage && updating && (
+        <p id={reasonId} className={styles.reason}>
+          {EDIT_BLOCKED_REASON}
+        </p>
+      )}
+    </div>
+  )
+}

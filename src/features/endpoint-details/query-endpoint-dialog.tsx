@@ -1,0 +1,102 @@
+// Query endpoint: a request body prefilled for the endpoint's task, Send, and the answer or the error.
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { servingApi } from '../../api/endpoints'
+import type { QueryRequest, ServingEndpointDetailed } from '../../api/types'
+import { Alert } from '../../components/alert'
+import { Button } from '../../components/button'
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../../components/dialog'
+import { Field } from '../../components/field'
+import { Textarea } from '../../components/input'
+import styles from './details.module.css'
+import { answerText, exampleRequest, formatJson, parseRequest } from './query-request'
+
+/** Long embedding vectors would bury the answer: show their start and how many more there are. */
+function abbreviate(_key: string, value: unknown): unknown {
+  if (Array.isArray(value) && value.length > 8 && value.every((v) => typeof v === 'number')) {
+    return [...value.slice(0, 8), `… ${value.length - 8} more`]
+  }
+  return value
+}
+
+export function QueryEndpointDialog({ endpoint }: { endpoint: ServingEndpointDetailed }) {
+  const { name } = endpoint
+  const [open, setOpen] = useState(false)
+  const [text, setText] = useState(() => formatJson(exampleRequest(endpoint)))
+  const [problem, setProblem] = useState<string>()
+  const mutation = useMutation({ mutationFn: (body: QueryRequest) => servingApi.query(name, body) })
+
+  const send = () => {
+    const parsed = parseRequest(text)
+    if (!parsed.ok) {
+      setProblem(parsed.message)
+      return
+    }
+    setProblem(undefined)
+    mutation.mutate(parsed.body)
+  }
+
+  const answer = mutation.data && answerText(mutation.data)
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="primary">Query endpoint</Button>
+      </DialogTrigger>
+      <DialogContent
+        wide
+        title="Query endpoint"
+        description={
+          <>
+            Sends the request to <code>POST /serving-endpoints/{name}/invocations</code>.
+          </>
+        }
+        footer={
+          <>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setText(formatJson(exampleRequest(endpoint)))
+                setProblem(undefined)
+              }}
+            >
+              Show example
+            </Button>
+            <span className={styles.spacer} />
+            <DialogClose asChild>
+              <Button>Close</Button>
+            </DialogClose>
+            <Button variant="primary" onClick={send} disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
+              {mutation.isPending ? 'Sending…' : 'Send'}
+            </Button>
+          </>
+        }
+      >
+        {endpoint.state.ready !== 'READY' && (
+          <Alert tone="warning">This endpoint is not ready: queries fail until its state is Ready.</Alert>
+        )}
+        <Field label="Request body" error={problem}>
+          {(control) => (
+            <Textarea
+              {...control}
+              className={styles.requestBody}
+              spellCheck={false}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
+          )}
+        </Field>
+        {mutation.isError && <Alert title="The query failed">{mutation.error.message}</Alert>}
+        {mutation.isSuccess && (
+          <section aria-label="Response" className={styles.response}>
+            <h3>Response</h3>
+            {answer && <p className={styles.answer}>{answer}</p>}
+            <pre className={styles.responseJson} aria-label="Response JSON">
+              {JSON.stringify(mutation.data, abbreviate, 2)}
+            </pre>
+          </section>
+        )}
+      </DialogContent>
+    </Dialog>
+  )
+}

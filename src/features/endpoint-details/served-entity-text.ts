@@ -1,0 +1,38 @@
+// How a served entity reads in the configuration tables: what it serves, on what compute, in what state.
+import type { Deployment, EndpointTask, ServedEntityOutput } from '../../api/types'
+import { providerFor, TASK_LABELS } from '../../lib/providers'
+
+export function entityText(entity: ServedEntityOutput): string {
+  const external = entity.external_model
+  if (external) {
+    const provider = providerFor(external)?.label ?? external.provider
+    return `${provider} · ${external.name} · ${TASK_LABELS[external.task] ?? external.task}`
+  }
+  const name = entity.entity_name ?? entity.foundation_model?.name ?? entity.name
+  return entity.entity_version ? `${name} · version ${entity.entity_version}` : name
+}
+
+export function computeText(entity: ServedEntityOutput, payPerToken = false): string {
+  if (payPerToken) return 'Pay-per-token'
+  if (entity.external_model) return `External · ${providerFor(entity.external_model)?.label ?? entity.external_model.provider}`
+  if (entity.provisioned_model_units !== undefined) return `Provisioned · ${entity.provisioned_model_units} model units`
+  if (entity.max_provisioned_throughput !== undefined) {
+    return `Provisioned · ${entity.min_provisioned_throughput ?? 0}–${entity.max_provisioned_throughput} tokens/s`
+  }
+  const parts: string[] = [entity.workload_type ?? 'CPU', entity.workload_size ?? 'Small']
+  if (entity.scale_to_zero_enabled) parts.push('scale to zero')
+  return parts.join(' · ')
+}
+
+export const DEPLOYMENT_LABELS: Record<Deployment, string> = {
+  DEPLOYMENT_CREATING: 'Creating',
+  DEPLOYMENT_READY: 'Ready',
+  DEPLOYMENT_FAILED: 'Failed',
+  DEPLOYMENT_RECOVERING: 'Recovering',
+  DEPLOYMENT_ABORTED: 'Aborted',
+}
+
+export function taskText(task: EndpointTask | undefined): string {
+  if (!task) return 'Custom model'
+  return task in TASK_LABELS ? TASK_LABELS[task as keyof typeof TASK_LABELS] : task
+}
