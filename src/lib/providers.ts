@@ -298,6 +298,11 @@ export function variantFor(entry: ProviderEntry, config: ProviderConfig | undefi
   return matches ?? entry.authVariants[0]
 }
 
+/** The fields a provider asks for under one auth variant: the common ones, then the variant's. */
+export function fieldsFor(entry: ProviderEntry, variant: AuthVariant): readonly ProviderField[] {
+  return [...entry.fields, ...variant.fields]
+}
+
 export interface FieldProblem {
   /** Dotted path from the provider config, e.g. `openai_api_key` or `bearer_token_auth.token`. */
   field: string
@@ -312,7 +317,7 @@ function present(value: unknown): boolean {
 export function checkProviderConfig(entry: ProviderEntry, config: ProviderConfig | undefined): FieldProblem[] {
   const problems: FieldProblem[] = []
   const variant = variantFor(entry, config)
-  for (const field of [...entry.fields, ...variant.fields]) {
+  for (const field of fieldsFor(entry, variant)) {
     const path = field.group ? `${field.group}.${field.key}` : field.key
     if (field.secret) {
       const ref = readField(config, field)

@@ -1,13 +1,77 @@
-import { useParams } from 'react-router'
+// Routes /ml/endpoints/create and /ml/endpoints/:name/edit.
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { isApiError } from '../../api/client'
+import { endpointQuery } from '../../api/queries'
+import type { ServingEndpointDetailed } from '../../api/types'
+import { Alert } from '../../components/alert'
+import { Button } from '../../components/button'
 import { useDocumentTitle } from '../../lib/use-document-title'
+import { CreateEndpointForm, EditEndpointForm } from './endpoint-form'
+import { EMPTY_FORM } from './form-schema'
+import { toFormValues } from './payload'
+import styles from './endpoint-form.module.css'
 
 export function CreateEndpointPage() {
   useDocumentTitle('Create serving endpoint')
-  return <h1>Create serving endpoint</h1>
+  return (
+    <div className={styles.page}>
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <Link to="/ml/endpoints">Serving endpoints</Link>
+      </nav>
+      <h1 className={styles.title}>Create serving endpoint</h1>
+      <CreateEndpointForm defaultValues={EMPTY_FORM} />
+    </div>
+  )
+}
+
+const UPDATE_IN_PROGRESS_REASON = 'Cannot edit endpoint when pending update is in progress.'
+
+function lockReasonOf(endpoint: ServingEndpointDetailed): string | undefined {
+  if (endpoint.endpoint_type === 'FOUNDATION_MODEL_API') {
+    return 'Foundation Model API endpoints are managed by Databricks and cannot be edited.'
+  }
+  if (endpoint.permission_level !== 'CAN_MANAGE') return 'You need Can Manage permission on this endpoint to edit it.'
+  if (endpoint.state.config_update === 'IN_PROGRESS') return UPDATE_IN_PROGRESS_REASON
+  return undefined
 }
 
 export function EditEndpointPage() {
   const { name = '' } = useParams()
   useDocumentTitle(`Edit ${name}`)
-  return <h1>Edit serving endpoint</h1>
+  const query = useQuery(endpointQuery(name))
+  // Prefill once: background refreshes must not overwrite what the person is typing.
+  const [initial, setInitial] = useState<ReturnType<typeof toFormValues> | null>(null)
+  if (query.data && initial === null) setInitial(toFormValues(query.data))
+
+  let body
+  if (query.isPending) {
+    body = <p role="status">Loading endpoint…</p>
+  } else if (query.isError) {
+    body =
+      isApiError(query.error) && query.error.status === 404 ? (
+        <Alert title="Endpoint not found">
+          No serving endpoint is named “{name}”. <Link to="/ml/endpoints">Back to serving endpoints</Link>
+        </Alert>
+      ) : (
+        <Alert title="Could not load the endpoint" actions={<Button onClick={() => void query.refetch()}>Retry</Button>}>
+          {query.error.message}
+        </Alert>
+      )
+  } else if (initial) {
+    body = <EditEndpointForm endpoint={query.data} defaultValues={initial} lockReason={lockReasonOf(query.data)} />
+  }
+
+  return (
+    <div className={styles.page}>
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <Link to="/ml/endpoints">Serving endpoints</Link>
+        <span aria-hidden="true"> › </span>
+        <Link to={`/ml/endpoints/${encodeURIComponent(name)}`}>{name}</Link>
+      </nav>
+      <h1 className={styles.title}>Edit serving endpoint</h1>
+      {body}
+    </div>
+  )
 }

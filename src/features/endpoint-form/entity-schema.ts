@@ -1,0 +1,143 @@
+// What a served-entity row holds, and its zod schemas, built from the provider registry:
+// a discriminated union by entity kind, whose external branch is a discriminated union by provider.
+import { z } from 'zod'
+import type { ExternalTask } from '../../api/types'
+import { ptModelFor } from '../../lib/foundation-models'
+import {
+  PROVIDERS,
+  SECRET_REFERENCE,
+  TASK_LABELS,
+  fieldsFor,
+  providerById,
+  type ProviderEntry,
+  type ProviderField,
+} from '../../lib/providers'
+
+export type SecretMode = 'reference' | 'plaintext'
+
+export interface SecretValue {
+  mode: SecretMode
+  value: string
+  /** Edit only: the server holds a plain-text value for this field; empty means keep it. */
+  stored?: boolean
+}
+
+export interface UcChoice {
+  kind: 'uc'
+  entity_name: string
+  entity_version: string
+}
+
+export interface PtChoice {
+  kind: 'pt'
+  entity_name: string
+  entity_version: string
+}
+
+export interface ExternalChoice {
+  kind: 'external'
+  /** Registry id (Azure OpenAI is its own entry). */
+  provider: string
+  task: ExternalTask
+  model_name: string
+  /** Auth variant id from the registry. */
+  auth: string
+  /** Plain fields by form key (see fieldKey). */
+  config: Record<string, string>
+  secrets: Record<string, SecretValue>
+}
+
+export type EntityChoice = UcChoice | PtChoice | ExternalChoice
+
+/** Form key of a registry field: a dot would nest in react-hook-form, so a group joins with "__". */
+export const fieldKey = (field: ProviderField): string => (field.group ? `${field.group}__${field.key}` : field.key)
+
+export const SECRET_REFERENCE_MESSAGE = 'Enter a secret reference like {{secrets/<scope>/<key>}}, or choose Plain text.'
+
+const secretValueSchema = z.object({
+  // Absent until the person touches the toggle: a reference is the default.
+  mode: z.enum(['reference', 'plaintext']).optional(),
+  value: z.string(),
+  stored: z.boolean().optional(),
+})
+
+function taskList(entry: ProviderEntry): string {
+  return entry.tasks.map((t) => TASK_LABELS[t]).join(', ')
+}
+
+/**
+ * One provider's schema: a supported task, the required fields of the chosen auth variant, well-formed
+ * secret references. Checks live in one refinement so that every field gets its message at once.
+ */
+export function externalSchemaFor(entry: ProviderEntry) {
+  return z
+    .object({
+      kind: z.literal('external'),
+      provider: z.literal(entry.id),
+      task: z.string(),
+      model_name: z.string(),
+      auth: z.string(),
+      config: z.record(z.string(), z.string()),
+      secrets: z.record(z.string(), secretValueSchema),
+    })
+    .superRefine((value, ctx) => {
+      if (!entry.tasks.includes(value.task as ExternalTask)) {
+        const message = value.task === '' ? 'Select a task.' : `${entry.label} supports ${taskList(entry)}.`
+        ctx.addIssue({ code: 'custom', path: ['task'], message })
+      }
+      if (value.model_name.trim() === '') {
+        ctx.addIssue({ code: 'custom', path: ['model_name'], message: 'Enter the external model name.' })
+      }
+      const variant = entry.authVariants.find((v) => v.id === value.auth) ?? entry.authVariants[0]
+      for (const field of fieldsFor(entry, variant)) {
+        const key = fieldKey(field)
+        if (field.secret) {
+          const secret = value.secrets[key]
+          const text = secret?.value.trim() ?? ''
+          if (text === '') {
+            if (field.required && !secret?.stored) {
+              ctx.addIssue({ code: 'custom', path: ['secrets', key, 'value'], message: `${field.label} is required.` })
+            }
+          } else if (secret.mode !== 'plaintext' && !SECRET_REFERENCE.test(text)) {
+            ctx.addIssue({ code: 'custom', path: ['secrets', key, 'value'], message: SECRET_REFERENCE_MESSAGE })
+          }
+          continue
+        }
+        const text = (value.config[key] ?? '').trim()
+        if (field.required && text === '') {
+          ctx.addIssue({ code: 'custom', path: ['config', key], message: `${field.label} is required.` })
+        } else if (field.options && text !== '' && !field.options.some((o) => o.value === text)) {
+          ctx.addIssue({ code: 'custom', path: ['config', key], message: `Choose a ${field.label.toLowerCase()}.` })
+        }
+      }
+    })
+}
+
+const [firstProvider, ...otherProviders] = PROVIDERS.map(externalSchemaFor)
+export const externalChoiceSchema = z.discriminatedUnion('provider', [firstProvider, ...otherProviders])
+
+export const ucChoiceSchema = z.object({
+  kind: z.literal('uc'),
+  entity_name: z.string().min(1, 'Select a model.'),
+  entity_version: z.string().min(1, 'Select a version.'),
+})
+
+export const ptChoiceSchema = z.object({
+  kind: z.literal('pt'),
+  entity_name: z.string().refine((name) => ptModelFor(name) !== undefined, 'Select a foundation model.'),
+  entity_version: z.string().min(1),
+})
+
+export const entityChoiceSchema = z.discriminatedUnion('kind', [ucChoiceSchema, ptChoiceSchema, externalChoiceSchema])
+
+/** How a row reads once an entity is chosen, e.g. "OpenAI · gpt-4o · Chat". */
+export function entitySummary(choice: EntityChoice): string {
+  switch (choice.kind) {
+    case 'uc':
+      return `${choice.entity_name} · Version ${choice.entity_version}`
+    case 'pt':
+      return `${ptModelFor(choice.entity_name)?.display_name ?? choice.entity_name} · Provisioned throughput`
+    case 'external':
+      return [providerById(choice.provider)?.label ?? choice.provider, choice.model_name, TASK_LABELS[choice.task]].join(' · ')
+  }
+}

@@ -1,0 +1,169 @@
+// The create/edit form's values and schema. Numbers stay strings while typed; the schema checks them.
+import { z } from 'zod'
+import type { WorkloadSize, WorkloadType } from '../../api/types'
+import { PT_UNIT_STEP } from '../../lib/foundation-models'
+import { endpointNameProblem } from '../../lib/names'
+import type { EntityChoice } from './entity-schema'
+import { servedName } from './served-name'
+
+export const WORKLOAD_TYPES: readonly { value: WorkloadType; label: string }[] = [
+  { value: 'CPU', label: 'CPU' },
+  { value: 'GPU_SMALL', label: 'GPU Small' },
+  { value: 'GPU_MEDIUM', label: 'GPU Medium' },
+  { value: 'GPU_LARGE', label: 'GPU Large' },
+  { value: 'MULTIGPU_MEDIUM', label: 'Multi-GPU Medium' },
+]
+
+export const WORKLOAD_SIZES: readonly { value: WorkloadSize; label: string }[] = [
+  { value: 'Small', label: 'Small · 0–4 concurrent requests' },
+  { value: 'Medium', label: 'Medium · 8–16 concurrent requests' },
+  { value: 'Large', label: 'Large · 16–64 concurrent requests' },
+]
+
+export interface EntityRow {
+  entity: EntityChoice | null
+  /** Kept from the server on edit, so the entity keeps its identity (and its stored secrets). */
+  served_name: string
+  workload_type: WorkloadType
+  workload_size: WorkloadSize
+  scale_to_zero: boolean
+  traffic: string
+  units: string
+}
+
+export interface RateLimitRow {
+  calls: string
+  key: 'user' | 'endpoint'
+  renewal_period: 'minute'
+}
+
+export interface TagRow {
+  key: string
+  value: string
+}
+
+export interface EndpointFormValues {
+  name: string
+  entities: EntityRow[]
+  rate_limits: RateLimitRow[]
+  tags: TagRow[]
+  usage_tracking: boolean
+  inference_table: { enabled: boolean; catalog: string; schema: string; prefix: string }
+  route_optimized: boolean
+}
+
+export const RATE_LIMIT_MESSAGE = 'Rate limits must be non-negative integers'
+const WHOLE = /^\d+$/
+
+export const newEntityRow = (traffic = '100'): EntityRow => ({
+  entity: null,
+  served_name: '',
+  workload_type: 'CPU',
+  workload_size: 'Small',
+  scale_to_zero: true,
+  traffic,
+  units: String(PT_UNIT_STEP),
+})
+
+export const EMPTY_FORM: EndpointFormValues = {
+  name: '',
+  entities: [newEntityRow()],
+  rate_limits: [],
+  tags: [],
+  usage_tracking: false,
+  inference_table: { enabled: false, catalog: '', schema: '', prefix: '' },
+  route_optimized: false,
+}
+
+const rowSchema = z.object({
+  entity: z.custom<EntityChoice | null>().refine((e) => e !== null, 'Select an entity.'),
+  served_name: z.string(),
+  workload_type: z.enum(WORKLOAD_TYPES.map((t) => t.value)),
+  workload_size: z.enum(WORKLOAD_SIZES.map((s) => s.value)),
+  scale_to_zero: z.boolean(),
+  traffic: z.string(),
+  units: z.string(),
+})
+
+/** Name rules are the server's (src/lib/names.ts); edit mode skips them (the name is read-only). */
+export function endpointFormSchema(mode: 'create' | 'edit'): z.ZodType<EndpointFormValues, EndpointFormValues> {
+  return z
+    .object({
+      name: z.string().superRefine((name, ctx) => {
+        const problem = mode === 'create' ? endpointNameProblem(name) : undefined
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      }),
+      entities: z.array(rowSchema).min(1, 'Add at least one served entity.'),
+      rate_limits: z.array(
+        z.object({
+          calls: z.string().trim().regex(WHOLE, RATE_LIMIT_MESSAGE),
+          key: z.enum(['user', 'endpoint']),
+          renewal_period: z.literal('minute'),
+        }),
+      ),
+      tags: z.array(
+        z.object({
+          key: z.string().trim().min(1, 'Enter a tag key.').max(255, 'Tag keys are at most 255 characters.'),
+          value: z.string().max(255, 'Tag values are at most 255 characters.'),
+        }),
+      ),
+      usage_tracking: z.boolean(),
+      inference_table: z.object({ enabled: z.boolean(), catalog: z.string(), schema: z.string(), prefix: z.string() }),
+      route_optimized: z.boolean(),
+    })
+    .superRefine((values, ctx) => {
+      checkEntities(values.entities, ctx)
+      const seen = new Set<string>()
+      values.tags.forEach((tag, i) => {
+        const key = tag.key.trim()
+        if (key !== '' && seen.has(key)) {
+          ctx.addIssue({ code: 'custom', path: ['tags', i, 'key'], message: `Tag "${key}" is already set above.` })
+        }
+        seen.add(key)
+      })
+      const table = values.inference_table
+      if (table.enabled) {
+        if (table.catalog.trim() === '') {
+          ctx.addIssue({ code: 'custom', path: ['inference_table', 'catalog'], message: 'Enter the catalog for the inference table.' })
+        }
+        if (table.schema.trim() === '') {
+          ctx.addIssue({ code: 'custom', path: ['inference_table', 'schema'], message: 'Enter the schema for the inference table.' })
+        }
+      }
+    })
+}
+
+function checkEntities(rows: EntityRow[], ctx: z.RefinementCtx) {
+  const issue = (i: number, field: keyof EntityRow, message: string) =>
+    ctx.addIssue({ code: 'custom', path: ['entities', i, field], message })
+  const external = rows.findIndex((r) => r.entity?.kind === 'external')
+  if (external >= 0 && rows.length > 1) {
+    issue(external, 'entity', 'An endpoint that serves an external model has exactly one served entity. Remove the other rows.')
+  }
+  const names = new Map<string, number>()
+  rows.forEach((row, i) => {
+    if (!row.entity) return
+    const name = servedName(row)
+    if (names.has(name)) issue(i, 'entity', `Served entity "${name}" is already in row ${(names.get(name) ?? 0) + 1}.`)
+    names.set(name, i)
+    if (row.entity.kind === 'pt') {
+      const units = Number(row.units)
+      if (!WHOLE.test(row.units.trim()) || units <= 0 || units % PT_UNIT_STEP !== 0) {
+        issue(i, 'units', `Model units must be a positive multiple of ${PT_UNIT_STEP}.`)
+      }
+    }
+  })
+  if (rows.length < 2) return
+  let sum = 0
+  let whole = true
+  rows.forEach((row, i) => {
+    const value = row.traffic.trim()
+    if (!WHOLE.test(value) || Number(value) > 100) {
+      whole = false
+      issue(i, 'traffic', 'Traffic must be a whole number from 0 to 100.')
+    } else sum += Number(value)
+  })
+  if (whole && sum !== 100) {
+    rows.forEach((_, i) => issue(i, 'traffic', `Traffic must add up to 100% (now ${sum}%).`))
+  }
+}

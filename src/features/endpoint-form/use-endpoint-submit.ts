@@ -1,0 +1,133 @@
+// Submitting the form: create (POST, safe to retry after a dropped connection) or edit (one request per
+// changed part), with server errors placed at their fields and everything typed kept.
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
+import type { UseFormReturn } from 'react-hook-form'
+import { isApiError } from '../../api/client'
+import {
+  createEndpointMutation,
+  patchTagsMutation,
+  putAiGatewayMutation,
+  putRateLimitsMutation,
+  updateConfigMutation,
+} from '../../api/mutations'
+import { endpointQuery } from '../../api/queries'
+import type { ServingEndpointDetailed } from '../../api/types'
+import type { DialogFieldError } from './served-entity-dialog'
+import type { EndpointFormValues } from './form-schema'
+import { tagDiff, toAiGateway, toConfig, toCreateBody, toRateLimits } from './payload'
+import { placeOf } from './server-errors'
+
+type Form = UseFormReturn<EndpointFormValues>
+
+/** Puts an error where it belongs; returns the dialog errors for rows whose dialog holds the field. */
+function useErrorPlacement(form: Form) {
+  const [dialogErrors, setDialogErrors] = useState<Record<number, DialogFieldError>>({})
+  function place(error: unknown) {
+    const message = error instanceof Error ? error.message : 'Something went wrong. Try again.'
+    const where = isApiError(error) && error.status >= 400 && error.status < 500 ? placeOf(error.field, form.getValues('entities').length) : {}
+    if (where.field) {
+      form.setError(where.field, { type: 'server', message }, { shouldFocus: true })
+      if (where.dialog) setDialogErrors({ [where.dialog.row]: { path: where.dialog.path, message } })
+    } else {
+      form.setError('root.server', { type: 'server', message })
+    }
+  }
+  return { dialogErrors, clearDialogErrors: () => setDialogErrors({}), place }
+}
+
+function useCreateSubmit(form: Form, onDone: (name: string) => void) {
+  const queryClient = useQueryClient()
+  const create = useMutation(createEndpointMutation(queryClient))
+  const errors = useErrorPlacement(form)
+  // A POST whose answer never came may have created the endpoint: look before posting again.
+  const unsure = useRef<string | null>(null)
+
+  async function submit(values: EndpointFormValues) {
+    errors.clearDialogErrors()
+    const body = toCreateBody(values)
+    try {
+      if (unsure.current === body.name) {
+        const existing = await findEndpoint(body.name)
+        unsure.current = null
+        if (existing) {
+          onDone(body.name)
+          return
+        }
+      }
+      await create.mutateAsync(body)
+      onDone(body.name)
+    } catch (error) {
+      if (isApiError(error) && error.isNetworkError) unsure.current = body.name
+      errors.place(error)
+    }
+  }
+
+  async function findEndpoint(name: string): Promise<ServingEndpointDetailed | null> {
+    try {
+      return await queryClient.fetchQuery({ ...endpointQuery(name), retry: false, staleTime: 0 })
+    } catch (error) {
+      if (isApiError(error) && error.status === 404) return null
+      throw error
+    }
+  }
+
+  return { submit, dialogErrors: errors.dialogErrors }
+}
+
+function useEditSubmit(form: Form, endpoint: ServingEndpointDetailed | undefined, onDone: (name: string) => void) {
+  const queryClient = useQueryClient()
+  const name = endpoint?.name ?? ''
+  const updateConfig = useMutation(updateConfigMutation(queryClient, name))
+  const patchTags = useMutation(patchTagsMutation(queryClient, name))
+  const putRateLimits = useMutation(putRateLimitsMutation(queryClient, name))
+  const putAiGateway = useMutation(putAiGatewayMutation(queryClient, name))
+  const errors = useErrorPlacement(form)
+  // What the server holds, part by part: a retry after a partial failure resends only what still differs.
+  const saved = useRef<EndpointFormValues>(form.formState.defaultValues as EndpointFormValues)
+
+  async function submit(values: EndpointFormValues) {
+    errors.clearDialogErrors()
+    const base = saved.current
+    try {
+      if (JSON.stringify(toConfig(values)) !== JSON.stringify(toConfig(base))) {
+        await updateConfig.mutateAsync(toConfig(values))
+        saved.current = { ...saved.current, entities: values.entities }
+      }
+      const tags = tagDiff(base, values)
+      if (tags) {
+        await patchTags.mutateAsync(tags)
+        saved.current = { ...saved.current, tags: values.tags }
+      }
+      const gatewayChanged =
+        JSON.stringify(toAiGateway(values)) !== JSON.stringify(toAiGateway(base))
+      const limitsChanged = JSON.stringify(toRateLimits(values)) !== JSON.stringify(toRateLimits(base))
+      if (gatewayChanged) {
+        // PUT ai-gateway replaces the whole gateway: carry guardrails, fallbacks and other limits along.
+        const others = (endpoint?.ai_gateway?.rate_limits ?? []).filter(
+          (r) => !((r.key === 'user' || r.key === 'endpoint') && r.calls !== undefined && r.tokens === undefined && !r.principal),
+        )
+        await putAiGateway.mutateAsync({
+          ...toAiGateway(values, endpoint?.ai_gateway),
+          rate_limits: [...toRateLimits(values), ...others],
+        })
+        saved.current = { ...saved.current, usage_tracking: values.usage_tracking, inference_table: values.inference_table, rate_limits: values.rate_limits }
+      } else if (limitsChanged) {
+        await putRateLimits.mutateAsync(toRateLimits(values))
+        saved.current = { ...saved.current, rate_limits: values.rate_limits }
+      }
+      onDone(name)
+    } catch (error) {
+      errors.place(error)
+    }
+  }
+
+  return { submit, dialogErrors: errors.dialogErrors }
+}
+
+/** Create when there is no endpoint yet, else edit it. */
+export function useEndpointSubmit(form: Form, endpoint: ServingEndpointDetailed | undefined, onDone: (name: string) => void) {
+  const create = useCreateSubmit(form, onDone)
+  const edit = useEditSubmit(form, endpoint, onDone)
+  return endpoint ? edit : create
+}
