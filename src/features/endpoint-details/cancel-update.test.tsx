@@ -8,7 +8,7 @@ const CANCEL = '*/api/2.0/serving-endpoints/recsys-ranker/config/cancel'
 
 async function openRecsys() {
   const app = renderApp('/ml/endpoints/recsys-ranker')
-  expect(await screen.findByRole('heading', { level: 1, name: 'recsys-ranker' })).toBeInTheDocument()
+  expect(await screen.findByRole('heading', { level: 1, name: 'recsys-ranker' }, { timeout: 5000 })).toBeInTheDocument()
   expect(screen.getByText('Update in progress')).toBeInTheDocument()
   return app
 }

@@ -66,7 +66,7 @@ function EndpointDetails({
             <h1 className={styles.title}>{endpoint.name}</h1>
             {payPerToken && <span className={styles.pill}>Pay-per-token</span>}
           </div>
-          <div className={styles.stateRow}>
+          <div className={styles.stateRow} role="group" aria-label="Serving endpoint state">
             <StateBadges state={endpoint.state} entities={entities} />
             {note && <span className={styles.secondary}>{note}</span>}
           </div>

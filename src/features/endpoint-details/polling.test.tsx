@@ -31,7 +31,7 @@ describe('status polling', () => {
   it('polls about every 2 s while an update is in progress', async () => {
     const requests = countDetailGets('recsys-ranker')
     renderApp('/ml/endpoints/recsys-ranker')
-    expect(await screen.findByRole('heading', { level: 1, name: 'recsys-ranker' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'recsys-ranker' }, { timeout: 5000 })).toBeInTheDocument()
     const before = requests.count
     await advance(60_000)
     expect(requests.count - before).toBeGreaterThanOrEqual(28)
@@ -41,7 +41,7 @@ describe('status polling', () => {
   it('sends nothing while the endpoint is settled', async () => {
     const requests = countDetailGets('churn-predictor')
     renderApp('/ml/endpoints/churn-predictor')
-    expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' }, { timeout: 5000 })).toBeInTheDocument()
     const before = requests.count
     await advance(60_000, 5000)
     expect(requests.count - before).toBe(0)
@@ -51,7 +51,7 @@ describe('status polling', () => {
     server.setControls({ latencyMs: 0, updateMs: 5000 })
     const requests = countDetailGets('churn-predictor')
     const { queryClient } = renderApp('/ml/endpoints/churn-predictor')
-    expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' }, { timeout: 5000 })).toBeInTheDocument()
     expect(screen.queryByText('Update in progress')).not.toBeInTheDocument()
 
     // The action: what the edit form does, through the same mutation and cache.

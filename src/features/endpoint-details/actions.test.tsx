@@ -1,0 +1,147 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { server } from '../../mocks/node'
+import { renderApp } from '../../test/render'
+
+async function open(name: string) {
+  const app = renderApp(`/ml/endpoints/${name}`)
+  expect(await screen.findByRole('heading', { level: 1, name }, { timeout: 5000 })).toBeInTheDocument()
+  return app
+}
+
+const fault = (method: string, path: string, status: number) =>
+  server.setControls({ latencyMs: 0, faults: [{ method, path, status, times: 1 }] })
+
+describe('tags', () => {
+  it('adds and removes tags inline', async () => {
+    const { user } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Add tag' }))
+    const form = screen.getByRole('form', { name: 'Add tag' })
+    await user.type(within(form).getByRole('textbox', { name: 'Key' }), 'owner')
+    await user.type(within(form).getByRole('textbox', { name: /Value/ }), '<b>ml-platform</b>')
+    await user.click(within(form).getByRole('button', { name: 'Save tag' }))
+
+    const tags = await screen.findByRole('list', { name: 'Tags' })
+    expect(await within(tags).findByText('owner: <b>ml-platform</b>')).toBeInTheDocument()
+    expect(screen.queryByRole('form', { name: 'Add tag' })).not.toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Remove tag team' }))
+    await vi.waitFor(() => expect(within(tags).queryByText('team: growth')).not.toBeInTheDocument())
+    // Saved on the server, not only on screen.
+    const fresh = (await (await fetch('http://localhost/api/2.0/serving-endpoints/churn-predictor')).json()) as {
+      tags: { key: string }[]
+    }
+    expect(fresh.tags.map((t) => t.key)).toEqual(['owner'])
+  })
+
+  it('asks for a key at its field and keeps what was typed when the save fails', async () => {
+    const { user } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Add tag' }))
+    const form = screen.getByRole('form', { name: 'Add tag' })
+    const value = within(form).getByRole('textbox', { name: /Value/ })
+    await user.type(value, 'gold')
+    await user.click(within(form).getByRole('button', { name: 'Save tag' }))
+    const key = within(form).getByRole('textbox', { name: 'Key' })
+    expect(key).toHaveAttribute('aria-invalid', 'true')
+    expect(key).toHaveAccessibleDescription('Enter a tag key.')
+
+    fault('PATCH', '/api/2.0/serving-endpoints/churn-predictor/tags', 500)
+    await user.type(key, 'tier')
+    await user.click(within(form).getByRole('button', { name: 'Save tag' }))
+    expect(await within(form).findByRole('alert')).toHaveTextContent('The serving service answered 500')
+    expect(key).toHaveValue('tier')
+    expect(value).toHaveValue('gold')
+  })
+
+  it('keeps a tag and says why when removing it fails', async () => {
+    fault('PATCH', '/api/2.0/serving-endpoints/churn-predictor/tags', 503)
+    const { user } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Remove tag team' }))
+    expect(await screen.findByText(/Couldn't remove tag team/)).toBeInTheDocument()
+    expect(screen.getByText('team: growth')).toBeInTheDocument()
+  })
+})
+
+describe('Query endpoint', () => {
+  it('sends the prefilled chat request and shows the answer', async () => {
+    const { user } = await open('support-chat-gpt4o')
+    await user.click(screen.getByRole('button', { name: 'Query endpoint' }))
+    const dialog = screen.getByRole('dialog', { name: 'Query endpoint' })
+    const body = within(dialog).getByRole('textbox', { name: 'Request body' })
+    expect(JSON.parse((body as HTMLTextAreaElement).value)).toMatchObject({
+      messages: [{ role: 'system' }, { role: 'user', content: 'What is Databricks Model Serving?' }],
+    })
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }))
+    const response = await within(dialog).findByRole('region', { name: 'Response' })
+    expect(response).toHaveTextContent('Here is a short answer from gpt-4o about "What is Databricks Model Serving?"')
+  })
+
+  it('prefills embeddings input for an embeddings endpoint and shows the vector size', async () => {
+    const { user } = await open('databricks-gte-large-en')
+    await user.click(screen.getByRole('button', { name: 'Query endpoint' }))
+    const body = screen.getByRole('textbox', { name: 'Request body' }) as HTMLTextAreaElement
+    expect(JSON.parse(body.value)).toEqual({ input: ['Databricks Model Serving'] })
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    expect(await screen.findByText('1 embedding(s) of 1024 dimensions.')).toBeInTheDocument()
+  })
+
+  it('prefills dataframe_records for a custom model and shows its predictions', async () => {
+    const { user } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Query endpoint' }))
+    const body = screen.getByRole('textbox', { name: 'Request body' }) as HTMLTextAreaElement
+    expect(JSON.parse(body.value)).toHaveProperty('dataframe_records')
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    expect(await screen.findByLabelText('Response JSON')).toHaveTextContent('"predictions"')
+  })
+
+  it('says what is wrong with invalid JSON and shows server errors without losing the text', async () => {
+    const { user } = await open('claude-summarizer')
+    await user.click(screen.getByRole('button', { name: 'Query endpoint' }))
+    const dialog = screen.getByRole('dialog', { name: 'Query endpoint' })
+    const body = within(dialog).getByRole('textbox', { name: 'Request body' })
+    await user.clear(body)
+    await user.type(body, '{{"messages": [[')
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }))
+    expect(body).toHaveAttribute('aria-invalid', 'true')
+    expect(body).toHaveAccessibleDescription(/The request body is not valid JSON/)
+
+    await user.clear(body)
+    await user.type(body, '{{"prompt": "hi"}')
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent("A chat endpoint needs 'messages'")
+    expect(body).toHaveValue('{"prompt": "hi"}')
+
+    // Closing and reopening keeps the draft.
+    await user.keyboard('{Escape}')
+    await user.click(screen.getByRole('button', { name: 'Query endpoint' }))
+    expect(screen.getByRole('textbox', { name: 'Request body' })).toHaveValue('{"prompt": "hi"}')
+  })
+})
+
+describe('Delete', () => {
+  it('asks to confirm, says what stops working, deletes and returns to the list with a notice', async () => {
+    const { user, router } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    const dialog = screen.getByRole('dialog', { name: 'Delete serving endpoint' })
+    expect(dialog).toHaveTextContent(/stops answering queries/)
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
+
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints'))
+    expect(await screen.findByText('Serving endpoint churn-predictor deleted.')).toBeInTheDocument()
+    const gone = await fetch('http://localhost/api/2.0/serving-endpoints/churn-predictor')
+    expect(gone.status).toBe(404)
+  })
+
+  it('keeps the dialog open with the reason when the delete fails, and Cancel keeps the endpoint', async () => {
+    fault('DELETE', '/api/2.0/serving-endpoints/churn-predictor', 500)
+    const { user, router } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    const dialog = screen.getByRole('dialog', { name: 'Delete serving endpoint' })
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The endpoint was not deleted')
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
+    expect(screen.getByRole('button', { name: 'Delete' })).toHaveFocus()
+  })
+})
