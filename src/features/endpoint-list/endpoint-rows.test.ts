@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import type { ServingEndpoint } from '../../api/types'
+import { entitySummary, isPayPerToken, taskLabel, toListView, toRows } from './endpoint-rows'
+import { rowWindow } from './use-row-window'
+
+const endpoint = (name: string, extra: Partial<ServingEndpoint> = {}): ServingEndpoint => ({
+  name,
+  creation_timestamp: 0,
+  last_updated_timestamp: 0,
+  state: { ready: 'READY', config_update: 'NOT_UPDATING' },
+  ...extra,
+})
+
+const names = (view: ReturnType<typeof toListView>) =>
+  view.items.map((item) => (item.kind === 'group' ? `[${item.label}]` : item.row.endpoint.name))
+
+describe('row model', () => {
+  it('treats FOUNDATION_MODEL_API and databricks- endpoints as pay-per-token', () => {
+    expect(isPayPerToken(endpoint('x', { endpoint_type: 'FOUNDATION_MODEL_API' }))).toBe(true)
+    expect(isPayPerToken(endpoint('databricks-dbrx-instruct'))).toBe(true)
+    expect(isPayPerToken(endpoint('my-databricks-model'))).toBe(false)
+  })
+
+  it('summarises each kind of served entity', () => {
+    expect(
+      entitySummary({
+        name: 'e',
+        external_model: { name: 'claude-3-5-haiku-latest', provider: 'anthropic', task: 'llm/v1/chat' },
+      }),
+    ).toBe('Anthropic · claude-3-5-haiku-latest')
+    expect(entitySummary({ name: 'e', entity_name: 'main.risk.fraud', entity_version: '7' })).toBe('main.risk.fraud · v7')
+    expect(
+      entitySummary({
+        name: 'e',
+        foundation_model: { name: 'gte', display_name: 'GTE Large (En)', description: '', docs: '' },
+      }),
+    ).toBe('GTE Large (En)')
+  })
+
+  it('labels tasks, with Custom for endpoints that declare none', () => {
+    expect(taskLabel('llm/v1/completions')).toBe('Completions')
+    expect(taskLabel(undefined)).toBe('Custom')
+    expect(taskLabel('llm/v2/agent')).toBe('llm/v2/agent')
+  })
+
+  it('rebuilds only the rows whose endpoint object changed', () => {
+    const a = endpoint('a')
+    const b = endpoint('b')
+    const [rowA, rowB] = toRows([a, b])
+    const [againA, newB] = toRows([a, { ...b }])
+    expect(againA).toBe(rowA)
+    expect(newB).not.toBe(rowB)
+  })
+})
+
+describe('list view', () => {
+  const rows = toRows([
+    endpoint('zeta', { last_updated_timestamp: 3, creator: 'ada@example.com', tags: [{ key: 'team', value: 'Risk' }] }),
+    endpoint('alpha', { last_updated_timestamp: 1, creator: 'grace@example.com' }),
+    endpoint('databricks-b', { last_updated_timestamp: 2, endpoint_type: 'FOUNDATION_MODEL_API' }),
+    endpoint('databricks-a', { last_updated_timestamp: 9, endpoint_type: 'FOUNDATION_MODEL_API' }),
+  ])
+
+  it('pins pay-per-token rows first under their group, whatever the sort', () => {
+    expect(names(toListView(rows, { query: '', sort: 'name' }))).toEqual([
+      '[Foundation Model APIs]',
+      'databricks-a',
+      'databricks-b',
+      'alpha',
+      'zeta',
+    ])
+    expect(names(toListView(rows, { query: '', sort: '-last_modified' }))).toEqual([
+      '[Foundation Model APIs]',
+      'databricks-a',
+      'databricks-b',
+      'zeta',
+      'alpha',
+    ])
+  })
+
+  it('matches every term, case-insensitively, against tags and creators too', () => {
+    expect(names(toListView(rows, { query: 'RISK', sort: 'name' }))).toEqual(['zeta'])
+    expect(names(toListView(rows, { query: 'team:risk', sort: 'name' }))).toEqual(['zeta'])
+    expect(names(toListView(rows, { query: 'grace alpha', sort: 'name' }))).toEqual(['alpha'])
+    expect(names(toListView(rows, { query: 'grace zeta', sort: 'name' }))).toEqual([])
+    expect(toListView(rows, { query: '  ', sort: 'name' }).shown).toBe(4)
+  })
+
+  it('keeps only the owner’s endpoints, which never include pay-per-token ones', () => {
+    expect(names(toListView(rows, { query: '', owner: 'ada@example.com', sort: 'name' }))).toEqual(['zeta'])
+  })
+})
+
+describe('row window', () => {
+  const base = { count: 1000, rowHeight: 40, margin: 36, overscan: 5 }
+
+  it('renders the rows in view plus overscan, with spacers for the rest', () => {
+    expect(rowWindow({ ...base, scrollTop: 0, viewport: 400 })).toEqual({ start: 0, end: 15, before: 0, after: 985 * 40 })
+    const middle = rowWindow({ ...base, scrollTop: 4036, viewport: 400 })
+    expect(middle.start).toBe(95)
+    expect(middle.end).toBe(115)
+    expect(middle.before + (middle.end - middle.start) * 40 + middle.after).toBe(1000 * 40)
+  })
+
+  it('stays within the list at its end and for short lists', () => {
+    expect(rowWindow({ ...base, scrollTop: 40_000, viewport: 400 })).toMatchObject({ end: 1000, after: 0 })
+    expect(rowWindow({ ...base, count: 3, scrollTop: 0, viewport: 400 })).toEqual({ start: 0, end: 3, before: 0, after: 0 })
+  })
+})
