@@ -204,7 +204,13 @@ export class ControlPlane {
     return toDetailed(endpoint, now)
   }
 
-  private startRollout(endpoint: StoredEndpoint, config: ValidConfig, version: number, durationMs: number): void {
+  private startRollout(
+    endpoint: StoredEndpoint,
+    config: ValidConfig,
+    version: number,
+    durationMs: number,
+    secrets?: Record<string, string>,
+  ): void {
     const now = this.clock.now()
     const previous = new Map((endpoint.config?.served_entities ?? []).map((e) => [e.name, e]))
     const entities: StoredEntity[] = config.served_entities.map((e) => ({
@@ -225,6 +231,7 @@ export class ControlPlane {
       finishes_at: now + durationMs,
       fails: this.controls.takeFailNextDeploy(),
     }
+    if (secrets) endpoint.pending.secrets = secrets
   }
 
   updateConfig(name: string, body: unknown): ServingEndpointDetailed {
@@ -250,9 +257,9 @@ export class ControlPlane {
     config.served_entities.forEach((e, i) => {
       if (e.external_model) checkExternalConfig(e.external_model, `served_entities[${i}].external_model`)
     })
-    endpoint.secrets = takeSecrets(config.served_entities)
+    const secrets = takeSecrets(config.served_entities)
     const version = (current?.config_version ?? 0) + 1
-    this.startRollout(endpoint, config, version, this.controls.read().updateMs)
+    this.startRollout(endpoint, config, version, this.controls.read().updateMs, secrets)
     const task = taskOf(config)
     if (task) endpoint.task = task
     this.touch(endpoint, {

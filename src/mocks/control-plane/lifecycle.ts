@@ -39,6 +39,7 @@ export function settle(endpoint: StoredEndpoint, now: number): boolean {
     return true
   }
   endpoint.config = { ...pending.config, outcome: 'ready' }
+  if (pending.secrets) endpoint.secrets = pending.secrets
   endpoint.last_update = 'NOT_UPDATING'
   addEvent(endpoint, {
     timestamp: at,

@@ -35,6 +35,8 @@ export interface PendingRollout {
   /** When the rollout ends on its own; null holds it in progress until canceled. */
   finishes_at: number | null
   fails: boolean
+  /** The plain-text secrets of this config; they replace the endpoint's only if the rollout succeeds. */
+  secrets?: Record<string, string>
 }
 
 export interface StoredEndpoint {

@@ -2,9 +2,26 @@
 // An update that leaves a secret empty keeps the one stored for the same served entity (mock choice,
 // so the edit form need not ask for secrets again).
 import type { ProviderConfig, ServedEntityInput } from '../../api/types'
-import { providerFor, type ProviderField } from '../../lib/providers'
+import { providerFor, type AuthVariant, type ProviderEntry, type ProviderField } from '../../lib/providers'
 
-function secretFields(entity: ServedEntityInput): { config: ProviderConfig; fields: ProviderField[] } | undefined {
+const given = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null)
+
+/** The auth variants a config carries fields of (a variant with a group: the group's presence). */
+export function variantsGiven(entry: ProviderEntry, config: ProviderConfig | undefined): AuthVariant[] {
+  return entry.authVariants.filter((v) =>
+    v.group
+      ? given(config?.[v.group])
+      : v.fields.some((f) => given(config?.[f.key]) || (f.secret === true && given(config?.[`${f.key}_plaintext`]))),
+  )
+}
+
+interface SecretFields {
+  entry: ProviderEntry
+  config: ProviderConfig
+  fields: ProviderField[]
+}
+
+function secretFields(entity: ServedEntityInput): SecretFields | undefined {
   const model = entity.external_model
   if (!model) return undefined
   const entry = providerFor(model)
@@ -12,7 +29,7 @@ function secretFields(entity: ServedEntityInput): { config: ProviderConfig; fiel
   const config = (model[entry.configKey] ?? {}) as ProviderConfig
   model[entry.configKey] = config
   const fields = [...entry.fields, ...entry.authVariants.flatMap((v) => v.fields)].filter((f) => f.secret)
-  return { config, fields }
+  return { entry, config, fields }
 }
 
 function holder(config: ProviderConfig, field: ProviderField): ProviderConfig | undefined {
@@ -24,21 +41,28 @@ function holder(config: ProviderConfig, field: ProviderField): ProviderConfig | 
 const secretKey = (entity: string, field: ProviderField) =>
   `${entity}/${field.group ? `${field.group}.` : ''}${field.key}`
 
-/** Puts back stored plain-text secrets that an update left empty, so validation sees them. */
+/**
+ * Puts back stored plain-text secrets that an update left empty, so validation sees them. Only for
+ * the auth variant the update uses: switching Bedrock to an instance profile drops the stored keys.
+ */
 export function restoreSecrets(entities: (ServedEntityInput & { name: string })[], stored: Record<string, string>): void {
   for (const entity of entities) {
     const found = secretFields(entity)
     if (!found) continue
-    for (const field of found.fields) {
+    const chosen = variantsGiven(found.entry, found.config)
+    const fields =
+      chosen.length === 0 ? found.fields : [...found.entry.fields, ...chosen.flatMap((v) => v.fields)].filter((f) => f.secret)
+    for (const field of fields) {
       const key = secretKey(entity.name, field)
       if (stored[key] === undefined) continue
+      // A custom provider's auth block left out entirely still means "keep the stored token".
+      if (field.group && found.config[field.group] === undefined) found.config[field.group] = {}
       const at = holder(found.config, field)
       if (!at || at[field.key] !== undefined || at[field.key + '_plaintext'] !== undefined) continue
       at[field.key + '_plaintext'] = stored[key]
     }
   }
 }
-
 /** Moves every *_plaintext value out of the entities into the returned secret map. */
 export function takeSecrets(entities: (ServedEntityInput & { name: string })[]): Record<string, string> {
   const secrets: Record<string, string> = {}

@@ -13,8 +13,16 @@ import type {
   WorkloadType,
 } from '../../api/types'
 import { defaultServedEntityName, endpointNameProblem, servedEntityNameProblem } from '../../lib/names'
-import { ALL_TASKS, PROVIDERS, TASK_LABELS, checkProviderConfig, providerFor } from '../../lib/providers'
+import {
+  ALL_TASKS,
+  PROVIDERS,
+  TASK_LABELS,
+  checkProviderConfig,
+  providerFor,
+  type ProviderEntry,
+} from '../../lib/providers'
 import { invalid } from './errors'
+import { variantsGiven } from './secrets'
 
 type Raw = Record<string, unknown>
 export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -77,11 +85,29 @@ function validateExternalModel(raw: unknown, field: string): ExternalModel {
   return model
 }
 
+/** One way to authenticate, and the one openai_api_type names (the registry alone would pick the first that fits). */
+function checkAuthVariant(entry: ProviderEntry, config: ProviderConfig | undefined, field: string): void {
+  const used = variantsGiven(entry, config)
+  if (used.length > 1) {
+    throw invalid(field, `${entry.label} takes one way to authenticate: ${used.map((v) => v.label).join(' or ')}, not both.`)
+  }
+  const fixed = Object.entries(used[0]?.fixed ?? {}).find(([key, value]) => config?.[key] !== value)
+  if (fixed) {
+    const [key] = fixed
+    const named = entry.authVariants.find((v) => v.fixed?.[key] === config?.[key])
+    throw invalid(
+      `${field}.${key}`,
+      `${key} '${String(config?.[key])}' authenticates with ${named?.label ?? 'another method'}, not with ${used[0].label}.`,
+    )
+  }
+}
+
 /** Provider-config checks run after stored secrets are restored (see secrets.ts). */
 export function checkExternalConfig(model: ExternalModel, field: string): void {
   const entry = providerFor(model)
   if (!entry) return
   const config = model[entry.configKey] as ProviderConfig | undefined
+  checkAuthVariant(entry, config, `${field}.${entry.configKey}`)
   const problem = checkProviderConfig(entry, config)[0]
   if (problem) throw invalid(`${field}.${entry.configKey}.${problem.field}`, problem.message)
 }

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest'
+import { createBody, custom, errorOf, external, openai, setup } from './test-support'
+
+/** Creates with the given body and returns the 400 it must answer. */
+function refused(body: unknown) {
+  const { cp } = setup()
+  const error = errorOf(() => cp.create(body))
+  expect(error.status).toBe(400)
+  expect(error.errorCode).toBe('INVALID_PARAMETER_VALUE')
+  return error
+}
+
+const twoWay = (a: number, b: number) => ({
+  routes: [
+    { served_entity_name: 'churn_model-3', traffic_percentage: a },
+    { served_entity_name: 'churn_model-4', traffic_percentage: b },
+  ],
+})
+
+describe('endpoint names', () => {
+  it.each([
+    ['empty', '', 'Name is required.'],
+    ['blank', '   ', 'Name is required.'],
+    ['bad characters', 'my endpoint!', 'Name may contain only letters, digits, dashes (-) and underscores (_).'],
+    ['64 characters', 'a'.repeat(64), 'Name must be at most 63 characters.'],
+    ['databricks- prefix', 'databricks-my-llm', 'Names starting with "databricks-" are reserved for Databricks system endpoints.'],
+    ['DATABRICKS- prefix', 'Databricks-My-LLM', 'Names starting with "databricks-" are reserved for Databricks system endpoints.'],
+  ])('refuses a name that is %s', (_, name, message) => {
+    const error = refused(createBody(name))
+    expect(error.field).toBe('name')
+    expect(error.message).toBe(message)
+  })
+
+  it('refuses a missing name and a body that is not an object', () => {
+    expect(refused({ config: { served_entities: [external()] } }).message).toBe("Field 'name' is required.")
+    expect(refused([1, 2]).field).toBe('body')
+  })
+
+  it('accepts 63 characters, digits, dashes and underscores', () => {
+    const { cp } = setup()
+    const name = `A_1-${'b'.repeat(59)}`
+    expect(cp.create(createBody(name)).name).toBe(name)
+  })
+
+  it.each([
+    ['a seeded endpoint', 'churn-predictor'],
+    ['an endpoint created a moment ago', 'fresh'],
+  ])('refuses the name of %s with 409 RESOURCE_ALREADY_EXISTS and the documented message', (_, name) => {
+    const { cp } = setup()
+    if (name === 'fresh') cp.create(createBody(name))
+    const error = errorOf(() => cp.create(createBody(name)))
+    expect(error.status).toBe(409)
+    expect(error.errorCode).toBe('RESOURCE_ALREADY_EXISTS')
+    expect(error.message).toBe(`Serving endpoint with name '${name}' already exists.`)
+    expect(error.field).toBe('name')
+  })
+})
+
+describe('served entities', () => {
+  it('needs a config with at least one served entity', () => {
+    expect(refused({ name: 'x' }).field).toBe('config')
+    const error = refused(createBody('x', []))
+    expect(error.field).toBe('served_entities')
+    expect(error.message).toBe('At least one served entity is required.')
+  })
+
+  it('refuses an entity that is both an external model and a Unity Catalog model, or neither', () => {
+    expect(refused(createBody('x', [{ ...custom('3'), external_model: openai() }])).message).toBe(
+      'Served entity 1 must be either an external model or a Unity Catalog model, not both.',
+    )
+    expect(refused(createBody('x', [{ name: 'nothing' }])).field).toBe('served_entities[0].entity_name')
+  })
+
+  it('needs an entity_version for a Unity Catalog model, and accepts a number', () => {
+    expect(refused(createBody('x', [custom('')])).field).toBe('served_entities[0].entity_version')
+    const { cp } = setup()
+    const created = cp.create(createBody('x', [custom('3', { entity_version: 3 })]))
+    expect(created.pending_config?.served_entities[0].entity_version).toBe('3')
+  })
+
+  it('needs a workload size unless provisioned throughput is given', () => {
+    const error = refused(createBody('x', [custom('3', { workload_size: undefined })]))
+    expect(error.field).toBe('served_entities[0].workload_size')
+    expect(error.message).toBe('Served entity 1 needs a workload_size (Small, Medium or Large).')
+    expect(refused(createBody('x', [custom('3', { workload_size: 'Huge' })])).message).toContain("'Huge'")
+    const { cp } = setup()
+    const pt = { entity_name: 'system.ai.meta_llama_v3_3_70b_instruct', entity_version: '3', provisioned_model_units: 50 }
+    expect(cp.create(createBody('pt', [pt])).task).toBe('llm/v1/chat')
+  })
+
+  it('needs scale_to_zero_enabled set to true or false on a custom model', () => {
+    const error = refused(createBody('x', [custom('3', { scale_to_zero_enabled: undefined })]))
+    expect(error.field).toBe('served_entities[0].scale_to_zero_enabled')
+    expect(error.message).toBe('scaleToZeroEnabled is undefined. Please set it to either true or false.')
+    const { cp } = setup()
+    expect(cp.create(createBody('x', [custom('3', { scale_to_zero_enabled: false })])).name).toBe('x')
+  })
+
+  it('refuses compute settings on an external model', () => {
+    expect(refused(createBody('x', [{ ...external(), workload_size: 'Small' }])).field).toBe('served_entities[0].workload_size')
+  })
+
+  it('refuses duplicate entity names, given or defaulted', () => {
+    const error = refused(createBody('x', [custom('3'), custom('3')]))
+    expect(error.field).toBe('served_entities[1].name')
+    expect(error.message).toBe("Served entity name 'churn_model-3' is used more than once in this config.")
+    expect(refused(createBody('x', [custom('3', { name: 'a' }), custom('4', { name: 'a' })])).field).toBe(
+      'served_entities[1].name',
+    )
+  })
+
+  it('refuses a served entity name with bad characters', () => {
+    expect(refused(createBody('x', [custom('3', { name: 'my model' })])).field).toBe('served_entities[0].name')
+  })
+
+  it('refuses an external model next to a second entity', () => {
+    const error = refused(createBody('x', [external(), custom('3')]))
+    expect(error.field).toBe('served_entities')
+    expect(error.message).toBe('An endpoint that serves an external model must have exactly one served entity.')
+  })
+
+  it('names entities by default from model and version, or from the external model', () => {
+    const { cp } = setup()
+    const created = cp.create(createBody('x', [{ external_model: { ...openai(), name: 'gpt-4.1' } }]))
+    expect(created.pending_config?.served_entities[0].name).toBe('gpt-4-1')
+    expect(created.pending_config?.traffic_config.routes).toEqual([{ served_entity_name: 'gpt-4-1', traffic_percentage: 100 }])
+  })
+})
+
+describe('traffic config', () => {
+  it('is required for two entities', () => {
+    const error = refused(createBody('x', [custom('3'), custom('4')]))
+    expect(error.field).toBe('traffic_config')
+  })
+
+  it('refuses a route to an entity not in the config', () => {
+    const body = createBody('x', [custom('3'), custom('4')])
+    const routes = twoWay(50, 50).routes
+    routes[1].served_entity_name = 'churn_model-9'
+    body.config = { ...body.config, traffic_config: { routes } }
+    const error = refused(body)
+    expect(error.field).toBe('traffic_config.routes[1].served_entity_name')
+    expect(error.message).toContain("'churn_model-9'")
+  })
+
+  it.each([
+    [50.5, 49.5],
+    [-10, 110],
+    [150, -50],
+  ])('refuses the non-integer or out-of-range split %d / %d', (a, b) => {
+    const body = createBody('x', [custom('3'), custom('4')])
+    body.config = { ...body.config, traffic_config: twoWay(a, b) }
+    expect(refused(body).field).toMatch(/^traffic_config\.routes\[\d\]\.traffic_percentage$/)
+  })
+
+  it('refuses percentages that do not add up to 100', () => {
+    const body = createBody('x', [custom('3'), custom('4')])
+    body.config = { ...body.config, traffic_config: twoWay(60, 30) }
+    const error = refused(body)
+    expect(error.field).toBe('traffic_config')
+    expect(error.message).toBe('Traffic percentages must add up to 100; they add up to 90.')
+  })
+
+  it('accepts a 100 / 0 split and keeps it as sent', () => {
+    const { cp } = setup()
+    const body = createBody('x', [custom('3'), custom('4')])
+    body.config = { ...body.config, traffic_config: twoWay(100, 0) }
+    expect(cp.create(body).pending_config?.traffic_config).toEqual(twoWay(100, 0))
+  })
+})
+
+describe('tags, rate limits and AI Gateway on create', () => {
+  it('refuses a tag with an empty key', () => {
+    const error = refused(createBody('x', undefined, { tags: [{ key: 'team', value: 'a' }, { key: ' ', value: 'b' }] }))
+    expect(error.field).toBe('tags[1].key')
+    expect(error.message).toBe('Tag 2 needs a key.')
+  })
+
+  it.each([-1, 1.5, '10'])('refuses the rate limit calls %s', (calls) => {
+    const error = refused(createBody('x', undefined, { rate_limits: [{ calls, key: 'user', renewal_period: 'minute' }] }))
+    expect(error.field).toBe('rate_limits[0].calls')
+    expect(error.message).toBe('Rate limits must be non-negative integers.')
+  })
+
+  it('refuses an unknown rate limit key and a renewal period other than minute', () => {
+    expect(refused(createBody('x', undefined, { rate_limits: [{ calls: 1, key: 'team' }] })).field).toBe('rate_limits[0].key')
+    expect(refused(createBody('x', undefined, { rate_limits: [{ calls: 1, renewal_period: 'hour' }] })).field).toBe(
+      'rate_limits[0].renewal_period',
+    )
+  })
+
+  it('refuses an enabled inference table without a catalog', () => {
+    const ai_gateway = { inference_table_config: { enabled: true, schema_name: 's' } }
+    expect(refused(createBody('x', undefined, { ai_gateway })).field).toBe('ai_gateway.inference_table_config.catalog_name')
+  })
+
+  it('keeps tags, rate limits (as AI Gateway limits) and route_optimized false by default', () => {
+    const { cp } = setup()
+    const created = cp.create(
+      createBody('x', undefined, { tags: [{ key: 'team', value: 'gen-ai' }], rate_limits: [{ calls: 100, key: 'user' }] }),
+    )
+    expect(created.tags).toEqual([{ key: 'team', value: 'gen-ai' }])
+    expect(created.ai_gateway?.rate_limits).toEqual([{ calls: 100, key: 'user', renewal_period: 'minute' }])
+    expect(created.route_optimized).toBe(false)
+    expect(created.permission_level).toBe('CAN_MANAGE')
+  })
+})
