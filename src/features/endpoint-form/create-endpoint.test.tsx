@@ -17,6 +17,7 @@ async function fillBasics(user: ReturnType<typeof renderApp>['user'], name = 'ch
 
 function countPosts() {
   const posts: unknown[] = []
+  server.events.removeAllListeners('request:start')
   server.events.on('request:start', async ({ request }) => {
     if (request.method === 'POST' && new URL(request.url).pathname === ENDPOINTS) posts.push(await request.clone().json())
   })

@@ -1,0 +1,96 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { clock, controlPlane, server } from '../../mocks/node'
+import { renderApp } from '../../test/render'
+import { entityButton, openEntityDialog } from './form-test-helpers'
+
+const requests: string[] = []
+function recordWrites() {
+  requests.length = 0
+  server.events.removeAllListeners('request:start')
+  server.events.on('request:start', ({ request }) => {
+    if (request.method !== 'GET') requests.push(`${request.method} ${new URL(request.url).pathname}`)
+  })
+}
+
+async function loaded(path: string) {
+  const app = renderApp(path)
+  await screen.findByRole('heading', { level: 1, name: 'Edit serving endpoint' }, { timeout: 5000 })
+  await screen.findByRole('textbox', { name: 'Name' }, { timeout: 5000 })
+  return app
+}
+
+describe('Edit serving endpoint', { timeout: 20_000 }, () => {
+  it('prefills from the endpoint, keeps the name read-only, and sends only what changed', async () => {
+    recordWrites()
+    const { user, router } = await loaded('/ml/endpoints/churn-predictor/edit')
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAttribute('readonly')
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('churn-predictor')
+    const traffic = screen.getAllByRole('textbox', { name: 'Traffic (%)' })
+    expect(traffic.map((t) => (t as HTMLInputElement).value)).toEqual(['80', '20'])
+    await user.clear(traffic[0])
+    await user.type(traffic[0], '50')
+    await user.clear(traffic[1])
+    await user.type(traffic[1], '50')
+    await user.click(screen.getByRole('button', { name: 'Add tag' }))
+    const keys = screen.getAllByRole('textbox', { name: 'Key' })
+    await user.type(keys[keys.length - 1], 'stage')
+    await user.click(screen.getByRole('button', { name: 'Update' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor'))
+    expect(requests).toEqual([
+      'PUT /api/2.0/serving-endpoints/churn-predictor/config',
+      'PATCH /api/2.0/serving-endpoints/churn-predictor/tags',
+    ])
+    expect(controlPlane.get('churn-predictor').pending_config?.traffic_config.routes.map((r) => r.traffic_percentage)).toEqual([50, 50])
+  })
+
+  it('shows a stored plain-text secret as unchanged, never shows it, and keeps it when left empty', async () => {
+    controlPlane.create({
+      name: 'plain-gpt',
+      config: { served_entities: [{ external_model: { name: 'gpt-4o', provider: 'openai', task: 'llm/v1/chat', openai_config: { openai_api_key_plaintext: 'sk-very-secret' } } }] },
+    })
+    clock.advance(60_000)
+    const bodies: unknown[] = []
+    server.events.removeAllListeners('request:start')
+    server.events.on('request:start', async ({ request }) => {
+      if (request.method === 'PUT') bodies.push(await request.clone().json())
+    })
+    const { user, router } = await loaded('/ml/endpoints/plain-gpt/edit')
+    expect(entityButton()).toHaveAccessibleName('Entity OpenAI · gpt-4o · Chat')
+    const dialog = await openEntityDialog(user)
+    const key = within(dialog).getByLabelText('OpenAI API key')
+    expect(key).toHaveAttribute('type', 'password')
+    expect(key).toHaveValue('')
+    expect(key).toHaveAccessibleDescription(expect.stringContaining('A value is stored. Leave empty to keep it'))
+    const name = within(dialog).getByRole('combobox', { name: 'External model name' })
+    await user.clear(name)
+    await user.type(name, 'gpt-4o-mini')
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
+    expect(document.body).not.toHaveTextContent('sk-very-secret')
+    await user.click(screen.getByRole('button', { name: 'Update' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/plain-gpt'))
+    expect(bodies).toHaveLength(1)
+    expect(JSON.stringify(bodies[0])).not.toContain('openai_api_key')
+    expect(controlPlane.get('plain-gpt').pending_config?.served_entities[0].external_model?.name).toBe('gpt-4o-mini')
+  })
+
+  it('refuses to switch an external-model endpoint to another kind of entity', async () => {
+    const { user } = await loaded('/ml/endpoints/support-chat-gpt4o/edit')
+    const dialog = await openEntityDialog(user)
+    await user.click(within(dialog).getByRole('radio', { name: 'Unity Catalog model' }))
+    const models = within(dialog).getByRole('combobox', { name: 'Model' })
+    await within(models).findByRole('option', { name: 'main.default.churn_model' })
+    await user.selectOptions(models, 'main.default.churn_model')
+    const versions = within(dialog).getByRole('combobox', { name: 'Version' })
+    await within(versions).findByRole('option', { name: 'Version 4' })
+    await user.selectOptions(versions, 'Version 4')
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
+    expect(models).toHaveAccessibleDescription(expect.stringContaining('cannot switch to another kind of entity'))
+  })
+
+  it('explains why it cannot update while an update is in progress', async () => {
+    await loaded('/ml/endpoints/recsys-ranker/edit')
+    expect(screen.getByText('Cannot edit endpoint when pending update is in progress.')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Update' })).toBeDisabled()
+  })
+})
