@@ -63,7 +63,11 @@ export class ControlPlane {
     if (text !== null) {
       try {
         const state = JSON.parse(text) as StoredState
-        if (state && state.version === 1 && Array.isArray(state.endpoints)) return state
+        if (state && state.version === 1 && Array.isArray(state.endpoints)) {
+          // States saved before deleted_synthetic existed lack it.
+          if (!Array.isArray(state.deleted_synthetic)) state.deleted_synthetic = []
+          return state
+        }
       } catch {
         // a corrupt store is replaced by the seed below
       }
@@ -96,7 +100,7 @@ export class ControlPlane {
     const match = SYNTHETIC.exec(name)
     if (!match) return undefined
     const index = Number(match[1]) - 1
-    if (index >= this.controls.read().extraEndpoints || state.deleted_synthetic.includes(name)) return undefined
+    if (index < 0 || index >= this.controls.read().extraEndpoints || state.deleted_synthetic.includes(name)) return undefined
     return index
   }
 
@@ -315,7 +319,8 @@ export class ControlPlane {
     const byKey = new Map<string, EndpointTag>(endpoint.tags.map((t) => [t.key, t]))
     for (const tag of add) byKey.set(tag.key, tag)
     for (const key of remove as string[]) byKey.delete(key)
-    endpoint.tags = [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key))
+    // Replaced tags keep their place, new ones go last: an empty PATCH changes nothing.
+    endpoint.tags = [...byKey.values()]
     if (add.length > 0 || remove.length > 0) {
       this.touch(endpoint, { type: 'TAGS_UPDATED', message: `Tags updated by ${CURRENT_USER}.` })
     }
@@ -345,7 +350,8 @@ export class ControlPlane {
 
   events(name: string): EventsResponse {
     const endpoint = this.mustFind(this.read(), name)
-    return { events: [...endpoint.events].sort((a, b) => b.timestamp - a.timestamp) }
+    // Reversed before the (stable) sort so that, within one millisecond, the later event comes first.
+    return { events: [...endpoint.events].reverse().sort((a, b) => b.timestamp - a.timestamp) }
   }
 
   logs(name: string, served: string, kind: 'build' | 'server'): LogsResponse {
