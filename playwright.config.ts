@@ -14,6 +14,7 @@ const OUT = `.e2e-build/${PORT}`
 
 export default defineConfig({
   testDir: './e2e',
+  outputDir: `test-results/${PORT}`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

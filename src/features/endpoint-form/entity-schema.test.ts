@@ -5,9 +5,14 @@ import { afterProviderChange, dialogSchema, EMPTY_DIALOG, toChoice } from './dia
 import { entityChoiceSchema, entitySummary, fieldKey, type ExternalChoice } from './entity-schema'
 import { externalModelOf } from './payload'
 
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value')
+  return value
+}
+
 function filled(providerId: string, task: ExternalTask, auth: string, mode: 'reference' | 'plaintext'): ExternalChoice {
-  const entry = PROVIDERS.find((p) => p.id === providerId)!
-  const variant = entry.authVariants.find((v) => v.id === auth)!
+  const entry = must(PROVIDERS.find((p) => p.id === providerId))
+  const variant = must(entry.authVariants.find((v) => v.id === auth))
   const choice: ExternalChoice = { kind: 'external', provider: entry.id, task, model_name: 'some-model', auth, config: {}, secrets: {} }
   for (const field of fieldsFor(entry, variant)) {
     const key = fieldKey(field)
@@ -27,16 +32,16 @@ describe('provider registry', () => {
       'OpenAI', 'Azure OpenAI', 'Anthropic', 'Cohere', 'Amazon Bedrock', 'AI21 Labs',
       'Google Cloud Vertex AI', 'Google PaLM', 'Databricks Model Serving', 'Custom provider',
     ])
-    expect(PROVIDERS.find((p) => p.id === 'anthropic')!.tasks).toEqual(['llm/v1/chat', 'llm/v1/completions'])
-    expect(PROVIDERS.find((p) => p.id === 'ai21labs')!.tasks).toEqual(['llm/v1/completions'])
+    expect(PROVIDERS.find((p) => p.id === 'anthropic')?.tasks).toEqual(['llm/v1/chat', 'llm/v1/completions'])
+    expect(PROVIDERS.find((p) => p.id === 'ai21labs')?.tasks).toEqual(['llm/v1/completions'])
   })
 
   it.each(PROVIDERS.flatMap((entry) => entry.tasks.map((task) => [entry.label, task, entry] as const)))(
     '%s · %s suggests model names only for that provider and task',
     (_label, task, entry) => {
       const names = suggestedModels(entry, task)
-      if (entry.id === 'custom' || entry.id === 'databricks-model-serving') expect(names).toEqual([])
-      else expect(names.length).toBeGreaterThan(0)
+      const freeTextOnly = entry.id === 'custom' || entry.id === 'databricks-model-serving'
+      expect(names.length > 0).toBe(!freeTextOnly)
       for (const other of ALL_TASKS.filter((t) => t !== task)) {
         for (const name of names) expect(suggestedModels(entry, other)).not.toContain(name)
       }
@@ -54,8 +59,7 @@ describe('provider registry', () => {
         expect(checkProviderConfig(entry, model[entry.configKey])).toEqual([])
         const json = JSON.stringify(model)
         const hasSecret = fieldsFor(entry, variant).some((f) => f.secret)
-        if (mode === 'plaintext' && hasSecret) expect(json).toMatch(/_plaintext/)
-        else expect(json).not.toMatch(/_plaintext/)
+        expect(json.includes('_plaintext')).toBe(mode === 'plaintext' && hasSecret)
       }
     },
   )
@@ -64,7 +68,7 @@ describe('provider registry', () => {
     '%s · %s: an empty choice reports every required field at its own path',
     (_l, _v, { entry, variant }) => {
       const choice: ExternalChoice = { kind: 'external', provider: entry.id, task: entry.tasks[0], model_name: '', auth: variant.id, config: {}, secrets: {} }
-      const issues = entityChoiceSchema.safeParse(choice).error!.issues
+      const issues = entityChoiceSchema.safeParse(choice).error?.issues ?? []
       const paths = issues.map((i) => i.path.join('.'))
       expect(paths).toContain('model_name')
       for (const field of fieldsFor(entry, variant).filter((f) => f.required)) {
@@ -76,7 +80,7 @@ describe('provider registry', () => {
   it('refuses a task the provider does not support and a malformed secret reference', () => {
     const choice = filled('ai21labs', 'llm/v1/completions', 'key', 'reference')
     const result = entityChoiceSchema.safeParse({ ...choice, task: 'llm/v1/chat', secrets: { ai21labs_api_key: { mode: 'reference', value: 'sk-raw-key' } } })
-    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]))
+    const messages = Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]))
     expect(messages.task).toBe('AI21 Labs supports Completions.')
     expect(messages['secrets.ai21labs_api_key.value']).toMatch(/\{\{secrets\/<scope>\/<key>\}\}/)
   })
@@ -92,9 +96,9 @@ describe('provider registry', () => {
 
 describe('served entity dialog values', () => {
   it('needs a model and version for Unity Catalog, and a choice for foundation models', () => {
-    const uc = dialogSchema.safeParse(EMPTY_DIALOG).error!.issues.map((i) => i.message)
+    const uc = dialogSchema.safeParse(EMPTY_DIALOG).error?.issues.map((i) => i.message)
     expect(uc).toEqual(['Select a model.', 'Select a version.'])
-    const fm = dialogSchema.safeParse({ ...EMPTY_DIALOG, source: 'foundation' }).error!.issues.map((i) => i.message)
+    const fm = dialogSchema.safeParse({ ...EMPTY_DIALOG, source: 'foundation' }).error?.issues.map((i) => i.message)
     expect(fm).toEqual(['Select a foundation model.'])
   })
 
@@ -116,11 +120,11 @@ describe('served entity dialog values', () => {
   })
 
   it('Confirm writes a choice that reads like the row label', () => {
-    const choice = toChoice({ ...EMPTY_DIALOG, source: 'foundation', foundation: 'openai', task: 'llm/v1/chat', model_name: 'gpt-4o', auth: 'key',
-      secrets: { openai_api_key: { value: '{{secrets/a/b}}' } } })!
+    const choice = must(toChoice({ ...EMPTY_DIALOG, source: 'foundation', foundation: 'openai', task: 'llm/v1/chat', model_name: 'gpt-4o', auth: 'key',
+      secrets: { openai_api_key: { value: '{{secrets/a/b}}' } } }))
     expect(entitySummary(choice)).toBe('OpenAI · gpt-4o · Chat')
     expect(choice).toMatchObject({ secrets: { openai_api_key: { mode: 'reference' } } })
-    expect(entitySummary(toChoice({ ...EMPTY_DIALOG, entity_name: 'main.default.churn_model', entity_version: '4' })!)).toBe(
+    expect(entitySummary(must(toChoice({ ...EMPTY_DIALOG, entity_name: 'main.default.churn_model', entity_version: '4' })))).toBe(
       'main.default.churn_model · Version 4',
     )
   })
