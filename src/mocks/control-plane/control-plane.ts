@@ -24,16 +24,8 @@ import type { StoredConfig, StoredEndpoint, StoredEntity, StoredState } from './
 import { restoreSecrets, takeSecrets } from './secrets'
 import { CURRENT_USER, PT_MODELS, UC_MODELS, hash, seedState, syntheticEndpoint, syntheticName } from './seed'
 import { STATE_KEY, type KeyValueStorage } from './storage'
-import {
-  checkExternalConfig,
-  isRecord,
-  validateAiGateway,
-  validateConfig,
-  validateName,
-  validateRateLimits,
-  validateTags,
-  type ValidConfig,
-} from './validation'
+import { validateAiGateway, validateRateLimits, validateTags } from './settings-validation'
+import { checkExternalConfig, isRecord, validateConfig, validateName, type ValidConfig } from './validation'
 
 export interface ControlPlaneOptions {
   storage: KeyValueStorage

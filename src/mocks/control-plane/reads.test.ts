@@ -153,7 +153,8 @@ describe('workspace reads', () => {
 
   it('answers the permissions of an endpoint by id', () => {
     const { cp } = setup()
-    const { id } = cp.get('shared-embeddings')
+    const id = cp.get('shared-embeddings').id ?? ''
+    expect(id).not.toBe('')
     const acl = cp.permissions(id).access_control_list[0]
     expect(acl.all_permissions[0].permission_level).toBe('CAN_VIEW')
     expect(errorOf(() => cp.permissions('nope')).status).toBe(404)

@@ -1,12 +1,8 @@
 // Request validation with Databricks error codes; messages name the field at fault.
 import type {
-  AiGatewayConfig,
-  AiGatewayRateLimit,
-  EndpointTag,
   ExternalModel,
   ExternalTask,
   ProviderConfig,
-  RateLimit,
   ServedEntityInput,
   TrafficConfig,
   WorkloadSize,
@@ -30,8 +26,6 @@ export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !==
 const WORKLOAD_SIZES: readonly WorkloadSize[] = ['Small', 'Medium', 'Large']
 const WORKLOAD_TYPES: readonly WorkloadType[] = ['CPU', 'GPU_SMALL', 'GPU_MEDIUM', 'GPU_LARGE', 'MULTIGPU_MEDIUM']
 export const MAX_SERVED_ENTITIES = 15
-export const TAG_KEY_MAX = 255
-export const TAG_VALUE_MAX = 255
 
 function optionalString(raw: Raw, key: string, field: string): string | undefined {
   const value = raw[key]
@@ -40,7 +34,7 @@ function optionalString(raw: Raw, key: string, field: string): string | undefine
   return value
 }
 
-const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
+export const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
 
 export function validateName(name: unknown): string {
   if (typeof name !== 'string') throw invalid('name', "Field 'name' is required.")
@@ -244,101 +238,4 @@ function validateTraffic(raw: unknown, entityNames: string[]): TrafficConfig {
     throw invalid('traffic_config', `Traffic percentages must add up to 100; they add up to ${sum}.`)
   }
   return { routes }
-}
-
-export function validateTags(raw: unknown, field: string): EndpointTag[] {
-  if (raw === undefined || raw === null) return []
-  if (!Array.isArray(raw)) throw invalid(field, `Field '${field}' must be a list of tags.`)
-  return raw.map((t, i) => {
-    if (!isRecord(t) || typeof t.key !== 'string' || t.key.trim() === '') {
-      throw invalid(`${field}[${i}].key`, `Tag ${i + 1} needs a key.`)
-    }
-    if (t.key.length > TAG_KEY_MAX) {
-      throw invalid(`${field}[${i}].key`, `Tag key must be at most ${TAG_KEY_MAX} characters.`)
-    }
-    const tag: EndpointTag = { key: t.key }
-    if (t.value !== undefined && t.value !== null) {
-      if (typeof t.value !== 'string') throw invalid(`${field}[${i}].value`, 'Tag value must be a string.')
-      if (t.value.length > TAG_VALUE_MAX) {
-        throw invalid(`${field}[${i}].value`, `Tag value must be at most ${TAG_VALUE_MAX} characters.`)
-      }
-      tag.value = t.value
-    }
-    return tag
-  })
-}
-
-export function validateRateLimits(raw: unknown, field = 'rate_limits'): RateLimit[] {
-  if (raw === undefined || raw === null) return []
-  if (!Array.isArray(raw)) throw invalid(field, `Field '${field}' must be a list.`)
-  return raw.map((r, i) => {
-    const at = `${field}[${i}]`
-    if (!isRecord(r)) throw invalid(at, `Rate limit ${i + 1} must be an object.`)
-    if (!isNonNegativeInt(r.calls)) throw invalid(`${at}.calls`, 'Rate limits must be non-negative integers.')
-    const key = r.key ?? 'endpoint'
-    if (key !== 'user' && key !== 'endpoint') {
-      throw invalid(`${at}.key`, `Invalid rate limit key '${String(key)}'. Expected user or endpoint.`)
-    }
-    if ((r.renewal_period ?? 'minute') !== 'minute') {
-      throw invalid(`${at}.renewal_period`, "Invalid renewal_period: only 'minute' is supported.")
-    }
-    return { calls: r.calls, key, renewal_period: 'minute' }
-  })
-}
-
-const GATEWAY_KEYS = ['user', 'endpoint', 'user_group', 'service_principal'] as const
-
-export function validateAiGateway(raw: unknown): AiGatewayConfig {
-  if (raw === undefined || raw === null) return {}
-  if (!isRecord(raw)) throw invalid('ai_gateway', "Field 'ai_gateway' must be an object.")
-  const out: AiGatewayConfig = {}
-  if (isRecord(raw.usage_tracking_config)) {
-    out.usage_tracking_config = { enabled: raw.usage_tracking_config.enabled === true }
-  }
-  if (isRecord(raw.inference_table_config)) {
-    const t = raw.inference_table_config
-    const enabled = t.enabled === true
-    const table = { enabled } as NonNullable<AiGatewayConfig['inference_table_config']>
-    for (const key of ['catalog_name', 'schema_name', 'table_name_prefix'] as const) {
-      const value = t[key]
-      if (typeof value === 'string' && value !== '') table[key] = value
-      else if (enabled && key !== 'table_name_prefix') {
-        throw invalid(`ai_gateway.inference_table_config.${key}`, `An enabled inference table needs a ${key.replace('_', ' ')}.`)
-      }
-    }
-    out.inference_table_config = table
-  }
-  if (raw.rate_limits !== undefined) {
-    if (!Array.isArray(raw.rate_limits)) throw invalid('ai_gateway.rate_limits', 'Rate limits must be a list.')
-    out.rate_limits = raw.rate_limits.map((r, i): AiGatewayRateLimit => {
-      const at = `ai_gateway.rate_limits[${i}]`
-      if (!isRecord(r)) throw invalid(at, `Rate limit ${i + 1} must be an object.`)
-      if (r.calls === undefined && r.tokens === undefined) {
-        throw invalid(`${at}.calls`, `Rate limit ${i + 1} needs calls or tokens.`)
-      }
-      for (const k of ['calls', 'tokens'] as const) {
-        if (r[k] !== undefined && !isNonNegativeInt(r[k])) {
-          throw invalid(`${at}.${k}`, 'Rate limits must be non-negative integers.')
-        }
-      }
-      const key = r.key ?? 'endpoint'
-      if (!GATEWAY_KEYS.includes(key as (typeof GATEWAY_KEYS)[number])) {
-        throw invalid(`${at}.key`, `Invalid rate limit key '${String(key)}'. Expected one of: ${GATEWAY_KEYS.join(', ')}.`)
-      }
-      if ((r.renewal_period ?? 'minute') !== 'minute') {
-        throw invalid(`${at}.renewal_period`, "Invalid renewal_period: only 'minute' is supported.")
-      }
-      const limit: AiGatewayRateLimit = { key: key as AiGatewayRateLimit['key'], renewal_period: 'minute' }
-      if (r.calls !== undefined) limit.calls = r.calls as number
-      if (r.tokens !== undefined) limit.tokens = r.tokens as number
-      if ((key === 'user_group' || key === 'service_principal') && typeof r.principal !== 'string') {
-        throw invalid(`${at}.principal`, `A ${key} rate limit needs a principal.`)
-      }
-      if (typeof r.principal === 'string') limit.principal = r.principal
-      return limit
-    })
-  }
-  if (isRecord(raw.guardrails)) out.guardrails = raw.guardrails as AiGatewayConfig['guardrails']
-  if (isRecord(raw.fallback_config)) out.fallback_config = { enabled: raw.fallback_config.enabled === true }
-  return out
 }

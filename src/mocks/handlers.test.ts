@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, request } from '../api/client'
+import type { DatabricksErrorBody, ServingEndpointDetailed } from '../api/types'
+import { clock, controlPlane } from './node'
+
+const BASE = '/api/2.0/serving-endpoints'
+
+async function call(method: string, path: string, body?: unknown, raw?: string): Promise<{ status: number; json: unknown; headers: Headers }> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined && raw === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  })
+  const text = await response.text()
+  return { status: response.status, json: text ? JSON.parse(text) : undefined, headers: response.headers }
+}
+
+const errorBody = (json: unknown) => json as DatabricksErrorBody
+
+/** The create example from the Databricks docs, as api-contract.md quotes it. */
+const DOCS_EXAMPLE = {
+  name: 'openai_endpoint',
+  config: {
+    served_entities: [
+      {
+        name: 'openai_embeddings',
+        external_model: {
+          name: 'text-embedding-ada-002',
+          provider: 'openai',
+          task: 'llm/v1/embeddings',
+          openai_config: { openai_api_key: '{{secrets/my_scope/my_openai_api_key}}' },
+        },
+      },
+    ],
+  },
+  rate_limits: [{ calls: 100, key: 'user', renewal_period: 'minute' }],
+  tags: [{ key: 'team', value: 'gen-ai' }],
+}
+
+describe('routes over HTTP', () => {
+  it('answers the documented create example with 200 and the documented fields', async () => {
+    const { status, json } = await call('POST', BASE, DOCS_EXAMPLE)
+    expect(status).toBe(200)
+    const created = json as ServingEndpointDetailed
+    expect(created).toMatchObject({ name: 'openai_endpoint', permission_level: 'CAN_MANAGE', route_optimized: false })
+    expect(created.id).toMatch(/^[0-9a-f]{12}$/)
+    expect(created.state.ready).toBe('NOT_READY')
+    expect(created.pending_config?.config_version).toBe(1)
+    clock.advance(8000)
+    const ready = (await call('GET', `${BASE}/openai_endpoint`)).json as ServingEndpointDetailed
+    expect(ready.state.ready).toBe('READY')
+    expect(ready.config?.served_entities[0].state.deployment).toBe('DEPLOYMENT_READY')
+    expect(ready.config?.traffic_config.routes).toEqual([{ served_entity_name: 'openai_embeddings', traffic_percentage: 100 }])
+    expect(ready.config?.config_version).toBe(1)
+    expect(ready.tags).toEqual([{ key: 'team', value: 'gen-ai' }])
+    expect(ready.ai_gateway?.rate_limits).toEqual([{ calls: 100, key: 'user', renewal_period: 'minute' }])
+  })
+
+  it('lists, deletes with {} and then answers 404', async () => {
+    expect(((await call('GET', BASE)).json as { endpoints: unknown[] }).endpoints.length).toBeGreaterThan(10)
+    expect(await call('DELETE', `${BASE}/churn-predictor`)).toMatchObject({ status: 200, json: {} })
+    const gone = await call('GET', `${BASE}/churn-predictor`)
+    expect(gone.status).toBe(404)
+    expect(gone.json).toEqual({
+      error_code: 'RESOURCE_DOES_NOT_EXIST',
+      message: "Serving endpoint with name 'churn-predictor' does not exist.",
+    })
+  })
+
+  it('decodes names in the path', async () => {
+    const { json } = await call('GET', `${BASE}/${encodeURIComponent('no such endpoint')}`)
+    expect(errorBody(json).message).toBe("Serving endpoint with name 'no such endpoint' does not exist.")
+  })
+
+  it('accepts PATCH tags with no body at all', async () => {
+    const response = await fetch(`${BASE}/support-chat-gpt4o/tags`, { method: 'PATCH' })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ tags: controlPlane.get('support-chat-gpt4o').tags })
+  })
+
+  it('serves events, logs, the current user and Unity Catalog models', async () => {
+    expect(((await call('GET', `${BASE}/recsys-ranker/events`)).json as { events: { type: string }[] }).events[0].type).toBe(
+      'CONFIG_UPDATE_STARTED',
+    )
+    expect((await call('GET', `${BASE}/churn-predictor/served-models/churn_model-4/build-logs`)).json).toMatchObject({
+      logs: expect.stringContaining('Image built') as string,
+    })
+    expect((await call('GET', `${BASE}/churn-predictor/served-models/nope/logs`)).status).toBe(404)
+    expect((await call('GET', '/api/2.0/preview/scim/v2/Me')).json).toEqual({ userName: 'ada.lovelace@example.com' })
+    const versions = await call('GET', `/api/2.1/unity-catalog/models/${encodeURIComponent('main.risk.fraud_detector')}/versions`)
+    expect((versions.json as { model_versions: unknown[] }).model_versions).toHaveLength(7)
+  })
+
+  it('answers invocations with the served entity in the served-model-name header', async () => {
+    const { status, json, headers } = await call('POST', '/serving-endpoints/churn-predictor/invocations', {
+      dataframe_records: [{ tenure: 3 }],
+    })
+    expect(status).toBe(200)
+    expect(headers.get('served-model-name')).toBe('churn_model-3')
+    expect((json as { predictions: unknown[] }).predictions).toHaveLength(1)
+    const chat = await call('POST', '/serving-endpoints/databricks-gemma-3-12b/invocations', { messages: [{ role: 'user', content: 'hi' }] })
+    expect(chat.headers.get('served-model-name')).toBe('databricks-gemma-3-12b')
+    expect(chat.json).toMatchObject({ object: 'chat.completion' })
+  })
+})
+
+describe('errors over HTTP', () => {
+  it('sends 400 with the field at fault in details[].metadata', async () => {
+    const { status, json } = await call('POST', BASE, { ...DOCS_EXAMPLE, name: 'bad name' })
+    expect(status).toBe(400)
+    const body = errorBody(json)
+    expect(body.error_code).toBe('INVALID_PARAMETER_VALUE')
+    expect(body.message).toBe('Name may contain only letters, digits, dashes (-) and underscores (_).')
+    expect(body.details).toEqual([expect.objectContaining({ metadata: { field: 'name' } })])
+  })
+
+  it('puts a nested field path where request() finds it', async () => {
+    const body = { ...DOCS_EXAMPLE, config: { served_entities: [{ ...DOCS_EXAMPLE.config.served_entities[0], external_model: { ...DOCS_EXAMPLE.config.served_entities[0].external_model, openai_config: {} } }] } }
+    const error = await request(BASE, { method: 'POST', body }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status: 400, field: 'served_entities[0].external_model.openai_config.openai_api_key' })
+  })
+
+  it.each([
+    ['a taken name', 'POST', BASE, { ...DOCS_EXAMPLE, name: 'churn-predictor' }, 409, 'RESOURCE_ALREADY_EXISTS'],
+    ['an update during an update', 'PUT', `${BASE}/recsys-ranker/config`, DOCS_EXAMPLE.config, 409, 'RESOURCE_CONFLICT'],
+    ['a cancel with nothing to cancel', 'POST', `${BASE}/churn-predictor/config/cancel`, undefined, 409, 'RESOURCE_CONFLICT'],
+    ['deleting a system endpoint', 'DELETE', `${BASE}/databricks-gte-large-en`, undefined, 403, 'PERMISSION_DENIED'],
+    ['updating an endpoint one may only view', 'PUT', `${BASE}/shared-embeddings/config`, DOCS_EXAMPLE.config, 403, 'PERMISSION_DENIED'],
+    ['querying an endpoint one may only view', 'POST', '/serving-endpoints/shared-embeddings/invocations', { input: 'x' }, 403, 'PERMISSION_DENIED'],
+    ['querying an endpoint that is not ready', 'POST', '/serving-endpoints/fraud-detector-v2/invocations', { inputs: [] }, 400, 'BAD_REQUEST'],
+  ])('answers %s with %i %s', async (_, method, path, body, status, code) => {
+    const answer = await call(method, path, body)
+    expect(answer.status).toBe(status)
+    expect(errorBody(answer.json).error_code).toBe(code)
+    expect(errorBody(answer.json).message).not.toBe('')
+  })
+
+  it('answers a malformed JSON body with 400 and changes nothing', async () => {
+    const { status, json } = await call('POST', BASE, undefined, '{"name": "half')
+    expect(status).toBe(400)
+    expect(json).toEqual({ error_code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' })
+    expect((await call('PUT', `${BASE}/churn-predictor/config`, undefined, 'nope')).status).toBe(400)
+    expect(controlPlane.get('churn-predictor').state.config_update).toBe('NOT_UPDATING')
+  })
+})
