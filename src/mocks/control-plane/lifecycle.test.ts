@@ -139,6 +139,32 @@ describe('update config', () => {
   })
 })
 
+describe('after a failed creation', () => {
+  it('a successful update makes the endpoint READY', () => {
+    const plane = setup({ failNextDeploy: true })
+    plane.cp.create(createBody('churn', [custom('3')]))
+    plane.clock.advance(DEPLOY_MS)
+    const updating = plane.cp.updateConfig('churn', { served_entities: [custom('4')] })
+    expect(updating.state).toEqual({ ready: 'NOT_READY', config_update: 'IN_PROGRESS' })
+    expect(updating.pending_config?.config_version).toBe(2)
+    plane.clock.advance(UPDATE_MS)
+    expect(plane.cp.get('churn').state).toEqual({ ready: 'READY', config_update: 'NOT_UPDATING' })
+  })
+
+  it('a failed update does not claim that the failed version keeps serving', () => {
+    const plane = setup({ failNextDeploy: true })
+    plane.cp.create(createBody('churn', [custom('3')]))
+    plane.clock.advance(DEPLOY_MS)
+    plane.cp.controls.write({ failNextDeploy: true })
+    plane.cp.updateConfig('churn', { served_entities: [custom('4')] })
+    plane.clock.advance(UPDATE_MS)
+    expect(plane.cp.get('churn').state).toEqual({ ready: 'NOT_READY', config_update: 'UPDATE_FAILED' })
+    const message = plane.cp.events('churn').events[0].message
+    expect(message).toMatch(/^Config version 2 failed to deploy\./)
+    expect(message).not.toContain('keeps serving')
+  })
+})
+
 describe('cancel', () => {
   it('drops the pending update and keeps the active config serving (UPDATE_CANCELED)', () => {
     const plane = setup()

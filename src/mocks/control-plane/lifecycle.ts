@@ -33,7 +33,9 @@ export function settle(endpoint: StoredEndpoint, now: number): boolean {
       type: 'CONFIG_UPDATE_FAILED',
       message: creating
         ? `Endpoint creation failed: ${DEPLOY_FAILURE_MESSAGE}`
-        : `Config version ${pending.config.config_version} failed to deploy; version ${endpoint.config?.config_version} keeps serving. ${DEPLOY_FAILURE_MESSAGE}`,
+        : endpoint.config?.outcome === 'ready'
+          ? `Config version ${pending.config.config_version} failed to deploy; version ${endpoint.config.config_version} keeps serving. ${DEPLOY_FAILURE_MESSAGE}`
+          : `Config version ${pending.config.config_version} failed to deploy. ${DEPLOY_FAILURE_MESSAGE}`,
       served_entity_name: pending.config.served_entities[0]?.name,
     })
     return true
