@@ -1,5 +1,5 @@
 // Active and pending configurations side by side, with what the pending one changes marked in words.
-import { useId } from 'react'
+import { Fragment, useId } from 'react'
 import type { Deployment, EndpointCoreConfigOutput, EndpointPendingConfig, ServedEntityOutput } from '../../api/types'
 import { RelativeTime } from '../../components/relative-time'
 import { CheckIcon, CircleIcon, ErrorIcon, SpinnerIcon, WarnIcon } from '../../components/icons'
@@ -23,6 +23,16 @@ interface TableProps {
   other?: EndpointCoreConfigOutput
   payPerToken: boolean
   labelledBy: string
+}
+
+/** Wraps only between " · " parts, so "CPU · Medium" never breaks inside a word. */
+function Segments({ text }: { text: string }) {
+  return text.split(' · ').map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && ' · '}
+      <span className={styles.segmentText}>{part}</span>
+    </Fragment>
+  ))
 }
 
 function changedFields(change: EntityChange | undefined): DiffField[] {
@@ -66,7 +76,7 @@ function EntityRow({ entity, change, config, other, side, payPerToken }: Omit<Ta
         )}
       </td>
       <td className={cellClass('compute')}>
-        {computeText(entity, payPerToken)}
+        <Segments text={computeText(entity, payPerToken)} />
         {was('compute', before && computeText(before, payPerToken))}
       </td>
       <td className={`${styles.number} ${cellClass('traffic') ?? ''}`}>

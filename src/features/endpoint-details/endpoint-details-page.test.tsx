@@ -95,7 +95,8 @@ describe('endpoint details', () => {
 describe('permissions', () => {
   it('keeps pay-per-token endpoints read-only but queryable', async () => {
     await open('databricks-claude-sonnet-4-5')
-    expect(screen.getByText('Pay-per-token', { selector: 'span' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 1 }).parentElement).toHaveTextContent('Pay-per-token')
+    expect(screen.getByRole('table', { name: 'Active configuration' })).toHaveTextContent('Pay-per-token')
     expect(screen.getByRole('button', { name: 'Query endpoint' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Edit endpoint' })).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument()

@@ -79,7 +79,7 @@ export function QueryEndpointDialog({ endpoint }: { endpoint: ServingEndpointDet
           {(control) => (
             <Textarea
               {...control}
-              className={styles.requestBody}
+              rows={12}
               spellCheck={false}
               value={text}
               onChange={(event) => setText(event.target.value)}
