@@ -1,0 +1,393 @@
+// `npm run bench`: builds the app and two floor pages with the same Vite, then measures in headless
+// Chromium: initial JS + CSS (gzip), time to the first usable row at 2,000 endpoints, filter latency,
+// polling requests per minute, and the Playwright suite's wall time. Prints a table and writes
+// bench/results.json. Not a test: nothing here passes or fails.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import react from '@vitejs/plugin-react'
+import { build, preview, type PreviewServer } from 'vite'
+import { ControlPlane, memoryStorage } from '../src/mocks/control-plane'
+import { floorOneElement, floorTable, type FloorRow } from './bench-floor'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const WORK = join(ROOT, 'bench', '.work')
+const EXTRA = 2000
+const CONTROLS = { latencyMs: 0, extraEndpoints: EXTRA }
+const CONTROLS_KEY = 'serving-console.mock'
+const args = new Set(process.argv.slice(2))
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits
+const kb = (bytes: number) => round(bytes / 1024, 1)
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
+}
+
+async function buildApp(outDir: string) {
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true } })
+}
+
+async function buildFloor(name: string, source: string): Promise<string> {
+  const dir = join(WORK, name)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>${name}</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>`,
+  )
+  writeFileSync(join(dir, 'main.tsx'), source)
+  const outDir = join(dir, 'dist')
+  await build({
+    root: dir,
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    resolve: { alias: { react: join(ROOT, 'node_modules/react'), 'react-dom': join(ROOT, 'node_modules/react-dom') } },
+    build: { outDir, emptyOutDir: true },
+  })
+  return outDir
+}
+
+async function serve(outDir: string, port: number, useAppConfig: boolean): Promise<PreviewServer> {
+  return preview({
+    root: useAppConfig ? ROOT : join(outDir, '..'),
+    configFile: useAppConfig ? undefined : false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1' },
+  })
+}
+
+/** Records when the first name link in a table body appears, from navigation start. */
+const FIRST_ROW_PROBE = () => {
+  const w = window as unknown as { benchFirstRow?: number }
+  const check = () => {
+    if (w.benchFirstRow === undefined && document.querySelector('table tbody tr a[href]')) w.benchFirstRow = performance.now()
+  }
+  new MutationObserver(check).observe(document, { childList: true, subtree: true })
+}
+
+async function newContext(browser: Browser, controls: object | null): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  // tsx (esbuild keepNames) wraps named inner functions in __name(); functions sent to the page need it.
+  await context.addInitScript({ content: 'window.__name = (fn) => fn' })
+  if (controls) {
+    await context.addInitScript(
+      ([key, value]) => window.localStorage.setItem(key, value),
+      [CONTROLS_KEY, JSON.stringify(controls)] as const,
+    )
+  }
+  await context.addInitScript(FIRST_ROW_PROBE)
+  return context
+}
+
+async function timeToFirstRow(browser: Browser, url: string, controls: object | null): Promise<number> {
+  const context = await newContext(browser, controls)
+  const page = await context.newPage()
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { benchFirstRow?: number }).benchFirstRow !== undefined, null, {
+    timeout: 30_000,
+  })
+  const ms = await page.evaluate(() => (window as unknown as { benchFirstRow: number }).benchFirstRow)
+  await context.close()
+  return ms
+}
+
+/** JS and CSS the page fetched before its first usable row, gzip-compressed from the build output. */
+async function initialAssets(browser: Browser, url: string, outDir: string, controls: object | null) {
+  const context = await newContext(browser, controls)
+  const page = await context.newPage()
+  const files = new Set<string>()
+  const record = (requestUrl: string) => {
+    const path = new URL(requestUrl).pathname
+    if (/\.(js|css)$/.test(path)) files.add(path)
+  }
+  context.on('request', (request) => record(request.url()))
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { benchFirstRow?: number }).benchFirstRow !== undefined, null, {
+    timeout: 30_000,
+  })
+  await context.close()
+  return [...files].map((path) => {
+    const bytes = readFileSync(join(outDir, path))
+    return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
+  })
+}
+
+function mockFiles(outDir: string): Set<string> {
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string; imports?: string[]; css?: string[] }
+  >
+  const mock = new Set<string>(['/mockServiceWorker.js'])
+  const visit = (key: string) => {
+    const entry = manifest[key]
+    if (!entry || mock.has(`/${entry.file}`)) return
+    mock.add(`/${entry.file}`)
+    for (const imported of entry.imports ?? []) {
+      // Shared chunks (React, the API types) also serve the app; only mock-only chunks count as mock.
+      const users = Object.values(manifest).filter((m) => m.imports?.includes(imported)).length
+      if (users <= 1) visit(imported)
+    }
+  }
+  visit('src/mocks/browser.ts')
+  return mock
+}
+
+/** Filter latency: keystroke → the rendered rows match the query, p50/p95 over 20 keystrokes. */
+async function filterLatency(browser: Browser, url: string): Promise<number[]> {
+  const context = await newContext(browser, CONTROLS)
+  const page = await context.newPage()
+  await page.goto(url)
+  const box = page.getByRole('textbox', { name: 'Filter endpoints' })
+  await box.waitFor()
+  await page.waitForFunction(() => (window as unknown as { benchFirstRow?: number }).benchFirstRow !== undefined)
+  await box.fill('synthetic-endpoint-')
+  await waitForRows(page, 'synthetic-endpoint-')
+  const keys = ['0', '1', '2', '3', 'Backspace', 'Backspace', 'Backspace', 'Backspace']
+  const sequence = [...keys, ...keys, '0', '1', '9', 'Backspace'].slice(0, 20)
+  const samples: number[] = []
+  let query = 'synthetic-endpoint-'
+  for (const key of sequence) {
+    query = key === 'Backspace' ? query.slice(0, -1) : query + key
+    samples.push(await timedKeystroke(page, key, query))
+  }
+  await context.close()
+  return samples
+}
+
+/** Expected rows for a name query over the synthetic endpoints (zero-padded 00001…02000). */
+function expectedRows(query: string): number {
+  let count = 0
+  for (let i = 1; i <= EXTRA; i++) if (`synthetic-endpoint-${String(i).padStart(5, '0')}`.includes(query)) count++
+  return count
+}
+
+async function waitForRows(page: Page, query: string) {
+  await page.waitForFunction(
+    ([q, expected]) => {
+      const rows = [...document.querySelectorAll('table tbody tr a[href]')]
+      if (rows.length === 0) return false
+      const table = document.querySelector('table')
+      const count = Number(table?.getAttribute('data-result-count') ?? NaN)
+      return rows.every((a) => (a.textContent ?? '').includes(q as string)) && (Number.isNaN(count) || count === expected)
+    },
+    [query, expectedRows(query)] as const,
+  )
+}
+
+async function timedKeystroke(page: Page, key: string, query: string): Promise<number> {
+  const expected = expectedRows(query)
+  const measure = page.evaluate(
+    ([q, want]) =>
+      new Promise<number>((resolveTime) => {
+        const input = document.querySelector<HTMLInputElement>('input[type="search"], input[aria-label="Filter endpoints"]')
+        let start = 0
+        const onKey = (event: KeyboardEvent) => {
+          start = event.timeStamp
+        }
+        window.addEventListener('keydown', onKey, { capture: true, once: true })
+        const tick = () => {
+          const rows = [...document.querySelectorAll('table tbody tr a[href]')]
+          const table = document.querySelector('table')
+          const count = Number(table?.getAttribute('data-result-count') ?? NaN)
+          const done =
+            start > 0 &&
+            input?.value === q &&
+            rows.length > 0 &&
+            rows.every((a) => (a.textContent ?? '').includes(q as string)) &&
+            (Number.isNaN(count) || count === want)
+          if (done) resolveTime(performance.now() - start)
+          else requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      }),
+    [query, expected] as const,
+  )
+  await page.keyboard.press(key)
+  return measure
+}
+
+/** GET requests the details page sends in one minute of (fake) time. */
+async function requestsPerMinute(browser: Browser, url: string): Promise<number> {
+  const context = await newContext(browser, { latencyMs: 0 })
+  await context.addInitScript(() => {
+    const w = window as unknown as { benchRequests: number }
+    w.benchRequests = 0
+    const original = window.fetch.bind(window)
+    window.fetch = (input, init) => {
+      w.benchRequests++
+      return original(input, init)
+    }
+  })
+  const page = await context.newPage()
+  await page.clock.install()
+  await page.goto(url)
+  await page.getByRole('heading', { level: 1 }).waitFor()
+  await page.clock.runFor(3_000)
+  await page.evaluate(() => {
+    ;(window as unknown as { benchRequests: number }).benchRequests = 0
+  })
+  await page.clock.runFor(60_000)
+  const count = await page.evaluate(() => (window as unknown as { benchRequests: number }).benchRequests)
+  await context.close()
+  return count
+}
+
+function floorRows(): FloorRow[] {
+  const cp = new ControlPlane({ storage: memoryStorage(), defaults: CONTROLS, warn: () => {} })
+  return cp.list().endpoints.map((e) => ({
+    name: e.name,
+    state: e.state.ready === 'READY' ? 'Ready' : 'Not ready',
+    entities: (e.config?.served_entities ?? []).map((s) => s.external_model?.name ?? s.entity_name ?? s.name).join(', '),
+    task: e.task ?? 'custom',
+    tags: (e.tags ?? []).map((t) => `${t.key}: ${t.value ?? ''}`).join(' '),
+    creator: e.creator ?? 'Databricks',
+    modified: new Date(e.last_updated_timestamp).toISOString(),
+  }))
+}
+
+function suiteWallTime(): number | undefined {
+  if (args.has('--no-suite')) return undefined
+  const started = performance.now()
+  const run = spawnSync('npx', ['playwright', 'test', '--reporter=dot'], {
+    cwd: ROOT,
+    env: { ...process.env, E2E_PORT: '4190' },
+    stdio: 'inherit',
+  })
+  if (run.status !== 0) console.warn('The Playwright suite did not pass; its wall time is still reported.')
+  return (performance.now() - started) / 1000
+}
+
+async function main() {
+  rmSync(WORK, { recursive: true, force: true })
+  mkdirSync(WORK, { recursive: true })
+  const appOut = join(WORK, 'app')
+  console.log('Building the app and the floor pages…')
+  await buildApp(appOut)
+  const floorOneOut = await buildFloor('floor-one', floorOneElement())
+  const floorTableOut = await buildFloor('floor-table', floorTable(floorRows()))
+
+  const servers = [
+    await serve(appOut, 4301, true),
+    await serve(floorOneOut, 4302, false),
+    await serve(floorTableOut, 4303, false),
+  ]
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--disable-quic', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
+  })
+  try {
+    const app = 'http://127.0.0.1:4301/ml/endpoints'
+    console.log('Measuring bytes…')
+    const appAssets = await initialAssets(browser, app, appOut, { latencyMs: 0 })
+    const mock = mockFiles(appOut)
+    const sum = (xs: { gzip: number }[]) => xs.reduce((n, x) => n + x.gzip, 0)
+    const withMock = sum(appAssets)
+    const withoutMock = sum(appAssets.filter((a) => !mock.has(a.path)))
+    const floorAssets = await initialAssets(browser, 'http://127.0.0.1:4302/', floorOneOut, null).catch(() => [])
+    const floorOneBytes = floorAssets.length > 0 ? sum(floorAssets) : sumDir(floorOneOut)
+
+    console.log('Measuring time to the first usable row (5 runs each)…')
+    const appTimes: number[] = []
+    const floorTimes: number[] = []
+    for (let i = 0; i < 5; i++) {
+      appTimes.push(await timeToFirstRow(browser, app, CONTROLS))
+      floorTimes.push(await timeToFirstRow(browser, 'http://127.0.0.1:4303/', null))
+    }
+
+    console.log('Measuring filter latency (20 keystrokes)…')
+    const filter = await filterLatency(browser, app)
+
+    console.log('Counting polling requests over one minute of mock time…')
+    const settledRpm = await requestsPerMinute(browser, 'http://127.0.0.1:4301/ml/endpoints/churn-predictor')
+    const inProgressRpm = await requestsPerMinute(browser, 'http://127.0.0.1:4301/ml/endpoints/recsys-ranker')
+
+    await browser.close()
+    await Promise.all(servers.map((s) => s.close()))
+
+    console.log('Running the Playwright suite…')
+    const suiteSeconds = suiteWallTime()
+
+    const results = {
+      date: new Date().toISOString(),
+      bytes: {
+        app_with_mock_gzip_kb: kb(withMock),
+        app_without_mock_gzip_kb: kb(withoutMock),
+        floor_react_one_element_gzip_kb: kb(floorOneBytes),
+        ratio_without_mock: round(withoutMock / floorOneBytes, 2),
+        goal_ratio: 1.6,
+        files: appAssets.map((a) => ({ ...a, mock: mock.has(a.path) })),
+      },
+      first_usable_row_ms: {
+        endpoints: EXTRA,
+        app_median: round(median(appTimes)),
+        floor_static_table_median: round(median(floorTimes)),
+        ratio: round(median(appTimes) / median(floorTimes), 2),
+        goal_ratio: 2,
+        app_runs: appTimes.map((x) => round(x)),
+        floor_runs: floorTimes.map((x) => round(x)),
+      },
+      filter_keystroke_ms: {
+        endpoints: EXTRA,
+        p50: round(percentile(filter, 50)),
+        p95: round(percentile(filter, 95)),
+        goal_p95: 50,
+        samples: filter.map((x) => round(x)),
+      },
+      requests_per_minute: { settled_details: settledRpm, in_progress_details: inProgressRpm, goal_settled: 0 },
+      playwright_suite_seconds: suiteSeconds === undefined ? null : round(suiteSeconds),
+    }
+    mkdirSync(join(ROOT, 'bench'), { recursive: true })
+    writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
+    printTable(results)
+  } finally {
+    if (browser.isConnected()) await browser.close()
+  }
+}
+
+function sumDir(outDir: string): number {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8')
+  const assets = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
+  return assets.reduce((n, a) => n + gzipSync(readFileSync(join(outDir, a)), { level: 9 }).length, 0)
+}
+
+type Results = {
+  bytes: { app_with_mock_gzip_kb: number; app_without_mock_gzip_kb: number; floor_react_one_element_gzip_kb: number; ratio_without_mock: number }
+  first_usable_row_ms: { app_median: number; floor_static_table_median: number; ratio: number }
+  filter_keystroke_ms: { p50: number; p95: number }
+  requests_per_minute: { settled_details: number; in_progress_details: number }
+  playwright_suite_seconds: number | null
+}
+
+function printTable(r: Results) {
+  const rows: [string, string, string][] = [
+    ['Initial JS+CSS on /ml/endpoints, gzip, with mock', `${r.bytes.app_with_mock_gzip_kb} kB`, ''],
+    ['… without the mock chunk', `${r.bytes.app_without_mock_gzip_kb} kB`, ''],
+    ['Floor: React + ReactDOM rendering one element', `${r.bytes.floor_react_one_element_gzip_kb} kB`, ''],
+    ['Ratio without mock / floor', `${r.bytes.ratio_without_mock}`, 'goal ≤ 1.6'],
+    ['First usable row, 2,000 endpoints (median of 5)', `${r.first_usable_row_ms.app_median} ms`, ''],
+    ['Floor: static 2,000-row table (median of 5)', `${r.first_usable_row_ms.floor_static_table_median} ms`, ''],
+    ['Ratio app / floor', `${r.first_usable_row_ms.ratio}`, 'goal ≤ 2'],
+    ['Filter keystroke → rows, p50', `${r.filter_keystroke_ms.p50} ms`, ''],
+    ['Filter keystroke → rows, p95', `${r.filter_keystroke_ms.p95} ms`, 'goal ≤ 50 ms'],
+    ['Requests/min, settled details page', `${r.requests_per_minute.settled_details}`, 'goal 0'],
+    ['Requests/min, details page with an update in progress', `${r.requests_per_minute.in_progress_details}`, ''],
+    ['Playwright suite wall time', r.playwright_suite_seconds === null ? 'skipped' : `${r.playwright_suite_seconds} s`, ''],
+  ]
+  const w0 = Math.max(...rows.map((x) => x[0].length))
+  const w1 = Math.max(...rows.map((x) => x[1].length))
+  console.log(`\n| ${'measure'.padEnd(w0)} | ${'value'.padEnd(w1)} | goal |`)
+  console.log(`| ${'-'.repeat(w0)} | ${'-'.repeat(w1)} | ---- |`)
+  for (const [a, b, c] of rows) console.log(`| ${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c} |`)
+}
+
+await main()
