@@ -1,5 +1,5 @@
 // The "Select served entity" dialog's own form values, schema and change rules.
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import type { ExternalTask } from '../../api/types'
 import { ptModelFor } from '../../lib/foundation-models'
 import { ALL_TASKS, fieldsFor, providerById, suggestedModels, type ProviderEntry } from '../../lib/providers'

@@ -1,6 +1,6 @@
 // What a served-entity row holds, and its zod schemas, built from the provider registry:
 // a discriminated union by entity kind, whose external branch is a discriminated union by provider.
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import type { ExternalTask } from '../../api/types'
 import { ptModelFor } from '../../lib/foundation-models'
 import {

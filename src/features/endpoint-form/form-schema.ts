@@ -1,5 +1,5 @@
 // The create/edit form's values and schema. Numbers stay strings while typed; the schema checks them.
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import type { WorkloadSize, WorkloadType } from '../../api/types'
 import { PT_UNIT_STEP } from '../../lib/foundation-models'
 import { endpointNameProblem } from '../../lib/names'

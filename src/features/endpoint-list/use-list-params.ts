@@ -40,7 +40,8 @@ export function useListParams(): [ListParams, (change: Partial<ListParams>) => v
           return next
         },
         // Typing and toggling refine one view: they replace the history entry rather than pile up.
-        { replace: true },
+        // A checkbox or sort button must show its new state at once (the filter box keeps its own).
+        { replace: true, flushSync: change.q === undefined },
       )
     },
     [setSearchParams],
