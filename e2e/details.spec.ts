@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, setControls, test } from './fixtures'
 
 const detailPath = (name: string) => `/api/2.0/serving-endpoints/${name}`
 
@@ -71,6 +71,8 @@ test('Cancel update on the seeded in-progress endpoint keeps the active config',
 test('an update started through the API can be canceled on the page', async ({ page }) => {
   await page.goto('/ml/endpoints')
   await expect(page.getByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeVisible()
+  // Long enough that a slow machine cannot finish the update before the click.
+  await setControls(page, { latencyMs: 0, updateMs: 600_000 })
   await startUpdate(page, 'churn-predictor', churnUpdate)
 
   await page.getByRole('link', { name: 'churn-predictor' }).click()

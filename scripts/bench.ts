@@ -189,7 +189,8 @@ async function timedKeystroke(page: Page, key: string, query: string): Promise<n
   const measure = page.evaluate(
     ([q, want]) =>
       new Promise<number>((resolveTime) => {
-        const input = document.querySelector<HTMLInputElement>('input[type="search"], input[aria-label="Filter endpoints"]')
+        const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Filter endpoints')
+        const input = label?.control instanceof HTMLInputElement ? label.control : null
         let start = 0
         const onKey = (event: KeyboardEvent) => {
           start = event.timeStamp

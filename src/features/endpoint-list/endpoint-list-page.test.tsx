@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { server } from '../../mocks/node'
 import { renderApp } from '../../test/render'
 
@@ -111,8 +111,9 @@ describe('endpoint list', () => {
         'llama-pt-finance',
       ]),
     )
-    expect(router.state.location.search).toBe('?q=LLAMA')
     expect(screen.getByText('4 of 16 endpoints')).toBeInTheDocument()
+    // The URL follows once typing pauses.
+    await waitFor(() => expect(router.state.location.search).toBe('?q=LLAMA'))
 
     await user.clear(box)
     await user.type(box, 'grace.hopper')
@@ -290,6 +291,9 @@ describe('endpoint list states', () => {
   })
 
   it('windows thousands of rows but announces the full row count', async () => {
+    // jsdom lays nothing out: give the scroller a viewport so the virtualizer has rows to show.
+    vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(800)
+    vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1200)
     server.setControls({ extraEndpoints: 2000 })
     const { user } = renderApp('/ml/endpoints')
     const t = await screen.findByRole('table', { name: 'Serving endpoints' }, { timeout: 5000 })

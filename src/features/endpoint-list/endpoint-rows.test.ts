@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ServingEndpoint } from '../../api/types'
 import { entitySummary, isPayPerToken, taskLabel, toListView, toRows } from './endpoint-rows'
-import { rowWindow } from './use-row-window'
 
 const endpoint = (name: string, extra: Partial<ServingEndpoint> = {}): ServingEndpoint => ({
   name,
@@ -88,22 +87,5 @@ describe('list view', () => {
 
   it('keeps only the owner’s endpoints, which never include pay-per-token ones', () => {
     expect(names(toListView(rows, { query: '', owner: 'ada@example.com', sort: 'name' }))).toEqual(['zeta'])
-  })
-})
-
-describe('row window', () => {
-  const base = { count: 1000, rowHeight: 40, margin: 36, overscan: 5 }
-
-  it('renders the rows in view plus overscan, with spacers for the rest', () => {
-    expect(rowWindow({ ...base, scrollTop: 0, viewport: 400 })).toEqual({ start: 0, end: 15, before: 0, after: 985 * 40 })
-    const middle = rowWindow({ ...base, scrollTop: 4036, viewport: 400 })
-    expect(middle.start).toBe(95)
-    expect(middle.end).toBe(115)
-    expect(middle.before + (middle.end - middle.start) * 40 + middle.after).toBe(1000 * 40)
-  })
-
-  it('stays within the list at its end and for short lists', () => {
-    expect(rowWindow({ ...base, scrollTop: 40_000, viewport: 400 })).toMatchObject({ end: 1000, after: 0 })
-    expect(rowWindow({ ...base, count: 3, scrollTop: 0, viewport: 400 })).toEqual({ start: 0, end: 3, before: 0, after: 0 })
   })
 })

@@ -101,6 +101,20 @@ function comparator(sort: SortKey): (a: EndpointRow, b: EndpointRow) => number {
   }
 }
 
+// Items keep their identity from one view to the next, so rendered rows that did not change
+// are skipped while the filter narrows or widens the list.
+const PAY_PER_TOKEN_ITEM: ListItem = { kind: 'group', label: PAY_PER_TOKEN_GROUP }
+const itemCache = new WeakMap<EndpointRow, ListItem>()
+
+function itemFor(row: EndpointRow): ListItem {
+  let item = itemCache.get(row)
+  if (!item) {
+    item = { kind: 'endpoint', row }
+    itemCache.set(row, item)
+  }
+  return item
+}
+
 export interface ListView {
   items: ListItem[]
   /** Endpoints shown (group rows not counted). */
@@ -125,9 +139,9 @@ export function toListView(
   rest.sort(compare)
   const items: ListItem[] = []
   if (pinned.length > 0) {
-    items.push({ kind: 'group', label: PAY_PER_TOKEN_GROUP })
-    for (const row of pinned) items.push({ kind: 'endpoint', row })
+    items.push(PAY_PER_TOKEN_ITEM)
+    for (const row of pinned) items.push(itemFor(row))
   }
-  for (const row of rest) items.push({ kind: 'endpoint', row })
+  for (const row of rest) items.push(itemFor(row))
   return { items, shown: pinned.length + rest.length }
 }

@@ -1,5 +1,6 @@
-// The endpoint table: a real <table> whose body is windowed past 150 rows, with
+// The endpoint table: a real <table> whose body is windowed past 150 rows (TanStack Virtual), with
 // aria-rowcount/aria-rowindex so screen readers still hear the whole list.
+import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { SortIcon } from '../../components/icons'
@@ -7,11 +8,10 @@ import { RelativeTime } from '../../components/relative-time'
 import { StateBadges } from '../../components/state-badge'
 import type { EndpointRow, ListItem, SortKey } from './endpoint-rows'
 import styles from './endpoint-list.module.css'
-import { useRowWindow } from './use-row-window'
 
 export const ROW_HEIGHT = 40
-/** Below this many rows every row is rendered: no windowing cost, and the browser's find works. */
-export const VIRTUALIZE_ABOVE = 150
+/** Up to this many rows every row is rendered, so the browser's find sees them all. */
+export const VIRTUALIZE_ABOVE = 60
 const HEADER_HEIGHT = 36
 const COLUMNS = 7
 
@@ -26,13 +26,16 @@ interface EndpointTableProps {
 export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualized = items.length > VIRTUALIZE_ABOVE
-  const range = useRowWindow({
-    count: items.length,
-    rowHeight: ROW_HEIGHT,
-    scrollRef,
-    margin: HEADER_HEIGHT,
-    overscan: 12,
-    enabled: virtualized,
+  // The app is not built with React Compiler; the rows below get plain values, not virtualizer methods.
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: virtualized ? items.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    // The sticky header sits in the scroller above the first row.
+    paddingStart: HEADER_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => itemKey(items[index]),
   })
 
   let body: ReactNode
@@ -44,19 +47,21 @@ export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTabl
         </td>
       </tr>
     )
-  } else if (virtualized) {
-    const rendered = items.slice(range.start, range.end)
+  } else {
+    // One shape whether windowed or not, so crossing the threshold keeps the rows mounted.
+    const windowed = virtualized ? virtualizer.getVirtualItems() : null
+    const indexes = windowed ? windowed.map((row) => row.index) : items.map((_, index) => index)
+    const first = windowed?.at(0)
+    const last = windowed?.at(-1)
     body = (
       <>
-        {range.before > 0 && <Spacer height={range.before} />}
-        {rendered.map((item, i) => (
-          <ItemRow key={itemKey(item)} item={item} rowIndex={range.start + i + 2} />
+        <Spacer height={first ? first.start - HEADER_HEIGHT : 0} />
+        {indexes.map((index) => (
+          <ItemRow key={itemKey(items[index])} item={items[index]} rowIndex={index + 2} />
         ))}
-        {range.after > 0 && <Spacer height={range.after} />}
+        <Spacer height={last ? virtualizer.getTotalSize() - last.end : 0} />
       </>
     )
-  } else {
-    body = items.map((item, index) => <ItemRow key={itemKey(item)} item={item} rowIndex={index + 2} />)
   }
 
   return (
@@ -98,7 +103,8 @@ const itemKey = (item: ListItem) => (item.kind === 'group' ? `group:${item.label
 
 /** Stands in for the rows scrolled out of view, so the scrollbar matches the whole list. */
 function Spacer({ height }: { height: number }) {
-  return <tr aria-hidden="true" className={styles.spacer} style={{ height }} />
+  if (height <= 0) return null
+  return <tr aria-hidden="true" className={styles.spacerRow} style={{ height }} />
 }
 
 function SortableHeader({
@@ -145,11 +151,20 @@ const ItemRow = memo(function ItemRow({ item, rowIndex }: { item: ListItem; rowI
 })
 
 function EndpointRowView({ row, rowIndex }: { row: EndpointRow; rowIndex: number }) {
+  return (
+    <tr aria-rowindex={rowIndex} className={row.payPerToken ? styles.pinnedRow : undefined}>
+      <EndpointCells row={row} />
+    </tr>
+  )
+}
+
+/** The cells depend on the row alone: a filter that only moves a row re-renders its <tr>, not these. */
+const EndpointCells = memo(function EndpointCells({ row }: { row: EndpointRow }) {
   const { endpoint, entities } = row
   const tags = endpoint.tags ?? []
   const entityText = entities.join(', ')
   return (
-    <tr aria-rowindex={rowIndex} className={row.payPerToken ? styles.pinnedRow : undefined}>
+    <>
       <td>
         <span className={styles.nameCell}>
           <Link to={`/ml/endpoints/${encodeURIComponent(endpoint.name)}`} className={styles.name} title={endpoint.name}>
@@ -178,9 +193,9 @@ function EndpointRowView({ row, rowIndex }: { row: EndpointRow; rowIndex: number
       <td>
         <RelativeTime timestamp={endpoint.last_updated_timestamp} />
       </td>
-    </tr>
+    </>
   )
-}
+})
 
 const MAX_TAG_CHIPS = 2
 
