@@ -1,0 +1,174 @@
+// axe (WCAG 2.0–2.2 A/AA) on every page and dialog state a person reaches: no serious or critical violation.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { chooseFoundation, chooseUcModel, expectNoSeriousViolations, openEntityDialog } from './helpers'
+
+const stateOf = (page: Page) => page.getByRole('group', { name: 'Serving endpoint state' })
+
+async function openList(page: Page) {
+  await page.goto('/ml/endpoints')
+  await expect(page.getByRole('table', { name: 'Serving endpoints' }).getByRole('link', { name: 'churn-predictor' })).toBeVisible()
+}
+
+async function openCreate(page: Page) {
+  await page.goto('/ml/endpoints/create')
+  await expect(page.getByRole('heading', { level: 1, name: 'Create serving endpoint' })).toBeVisible()
+}
+
+test('list page', async ({ page }) => {
+  await openList(page)
+  await expectNoSeriousViolations(page, 'the list')
+})
+
+test('create form, empty and with every section filled', async ({ page }) => {
+  await openCreate(page)
+  await expectNoSeriousViolations(page, 'the empty create form')
+  await page.getByRole('textbox', { name: 'Name' }).fill('a11y-form')
+  const dialog = await openEntityDialog(page)
+  await chooseUcModel(dialog, 'main.default.churn_model', '4')
+  await dialog.getByRole('button', { name: 'Confirm' }).click()
+  await page.getByRole('button', { name: 'Add served entity' }).click()
+  await page.getByRole('button', { name: 'Add rate limit' }).click()
+  await page.getByRole('button', { name: 'Add tag' }).click()
+  await page.getByRole('checkbox', { name: 'Enable inference tables' }).check()
+  await expect(page.getByRole('textbox', { name: 'Catalog' })).toBeVisible()
+  await expectNoSeriousViolations(page, 'the filled create form')
+})
+
+test('create form showing its field errors', async ({ page }) => {
+  await openCreate(page)
+  await page.getByRole('button', { name: 'Add rate limit' }).click()
+  await page.getByRole('button', { name: 'Add tag' }).click()
+  await page.getByRole('button', { name: 'Create' }).click()
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByRole('textbox', { name: 'Calls' })).toHaveAttribute('aria-invalid', 'true')
+  await expectNoSeriousViolations(page, 'the create form with errors')
+})
+
+test('Select served entity: Unity Catalog model and a provisioned-throughput model', async ({ page }) => {
+  await openCreate(page)
+  const dialog = await openEntityDialog(page)
+  await chooseUcModel(dialog, 'main.default.churn_model', '4')
+  await expectNoSeriousViolations(page, 'the dialog with a Unity Catalog model')
+  await chooseFoundation(dialog, 'Meta Llama 3.3 70B Instruct')
+  await expect(dialog.getByText('Provisioned throughput: set the model units')).toBeVisible()
+  await expectNoSeriousViolations(page, 'the dialog with a provisioned-throughput model')
+})
+
+test('Select served entity: external providers, including mutually exclusive auth', async ({ page }) => {
+  await openCreate(page)
+  const dialog = await openEntityDialog(page)
+  await chooseFoundation(dialog, 'OpenAI')
+  await dialog.getByRole('combobox', { name: 'Task' }).selectOption({ label: 'Chat' })
+  await expect(dialog.getByLabel('OpenAI API key', { exact: true })).toBeVisible()
+  await expectNoSeriousViolations(page, 'the dialog with OpenAI')
+
+  await dialog.getByRole('combobox', { name: 'Select a foundation model' }).selectOption({ label: 'Azure OpenAI' })
+  await dialog.getByRole('radio', { name: 'Microsoft Entra ID' }).check()
+  await expect(dialog.getByLabel('Microsoft Entra client secret', { exact: true })).toBeVisible()
+  await expectNoSeriousViolations(page, 'the dialog with Azure OpenAI (Entra ID)')
+
+  await dialog.getByRole('combobox', { name: 'Select a foundation model' }).selectOption({ label: 'Amazon Bedrock' })
+  await dialog.getByRole('radiogroup', { name: /^AWS access key ID source/ }).getByRole('radio', { name: 'Plain text' }).check()
+  await expectNoSeriousViolations(page, 'the dialog with Amazon Bedrock (access keys, plain text)')
+})
+
+test('Select served entity showing validation errors', async ({ page }) => {
+  await openCreate(page)
+  const dialog = await openEntityDialog(page)
+  await dialog.getByRole('button', { name: 'Confirm' }).click()
+  await expect(dialog.getByRole('combobox', { name: 'Model' })).toHaveAttribute('aria-invalid', 'true')
+  await expectNoSeriousViolations(page, 'the dialog with Unity Catalog errors')
+
+  await chooseFoundation(dialog, 'Azure OpenAI')
+  await dialog.getByLabel('Azure OpenAI API key', { exact: true }).fill('not a reference')
+  await dialog.getByRole('button', { name: 'Confirm' }).click()
+  await expect(dialog.getByLabel('Azure OpenAI API key', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(dialog.getByRole('combobox', { name: 'Task' })).toHaveAttribute('aria-invalid', 'true')
+  await expectNoSeriousViolations(page, 'the dialog with Azure OpenAI errors')
+})
+
+const detailStates = [
+  { name: 'churn-predictor', state: 'Ready', status: undefined },
+  { name: 'recsys-ranker', state: 'Ready', status: 'Update in progress' },
+  { name: 'sentiment-classifier', state: 'Ready', status: 'Update failed' },
+  { name: 'fraud-detector-v2', state: 'Not ready', status: 'Update in progress' },
+] as const
+
+for (const c of detailStates) {
+  test(`details page: ${c.name} (${c.status ?? c.state})`, async ({ page }) => {
+    await page.goto(`/ml/endpoints/${c.name}`)
+    await expect(page.getByRole('heading', { level: 1, name: c.name })).toBeVisible()
+    await expect(stateOf(page)).toContainText(c.state)
+    if (c.status) await expect(stateOf(page)).toContainText(c.status)
+    await expect(page.getByRole('list', { name: 'Events, newest first' })).toBeVisible()
+    await expectNoSeriousViolations(page, `details of ${c.name}`)
+  })
+}
+
+test('details page of a Foundation Model API endpoint', async ({ page }) => {
+  await page.goto('/ml/endpoints/databricks-claude-sonnet-4-5')
+  await expect(page.getByRole('heading', { level: 1, name: 'databricks-claude-sonnet-4-5' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Query endpoint' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0)
+  await expectNoSeriousViolations(page, 'a Foundation Model API endpoint')
+})
+
+test('Delete serving endpoint and Query endpoint dialogs', async ({ page }) => {
+  await page.goto('/ml/endpoints/churn-predictor')
+  await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
+  await page.getByRole('button', { name: 'Delete' }).click()
+  const del = page.getByRole('dialog', { name: 'Delete serving endpoint' })
+  await expect(del).toBeVisible()
+  await expectNoSeriousViolations(page, 'the Delete serving endpoint dialog')
+  await del.getByRole('button', { name: 'Cancel' }).click()
+  await expect(del).toBeHidden()
+
+  await page.getByRole('button', { name: 'Query endpoint' }).click()
+  const query = page.getByRole('dialog', { name: 'Query endpoint' })
+  await query.getByRole('button', { name: 'Send' }).click()
+  await expect(query.getByRole('region', { name: 'Response' })).toBeVisible()
+  await expectNoSeriousViolations(page, 'the Query endpoint dialog with a response')
+})
+
+test('edit form', async ({ page }) => {
+  await page.goto('/ml/endpoints/churn-predictor/edit')
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit serving endpoint' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('churn-predictor')
+  await expectNoSeriousViolations(page, 'the edit form')
+})
+
+test('Page not found', async ({ page }) => {
+  await page.goto('/no/such/page')
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await expectNoSeriousViolations(page, 'Page not found')
+})
+
+test('Developer menu', async ({ page }) => {
+  await openList(page)
+  await page.getByRole('button', { name: /Developer menu/ }).click()
+  const menu = page.getByRole('dialog', { name: 'Developer menu' })
+  await expect(menu.getByRole('button', { name: 'Reset demo data' })).toBeVisible()
+  await expectNoSeriousViolations(page, 'the Developer menu')
+})
+
+test.describe('dark mode', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' })
+  })
+
+  test('list page', async ({ page }) => {
+    await openList(page)
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true)
+    await expectNoSeriousViolations(page, 'the list in dark mode')
+  })
+
+  test('details pages', async ({ page }) => {
+    for (const name of ['recsys-ranker', 'sentiment-classifier']) {
+      await page.goto(`/ml/endpoints/${name}`)
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+      await expect(page.getByRole('list', { name: 'Events, newest first' })).toBeVisible()
+      await expectNoSeriousViolations(page, `details of ${name} in dark mode`)
+    }
+  })
+})
