@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { clock, controlPlane, server } from '../../mocks/node'
 import { renderApp } from '../../test/render'
@@ -92,5 +93,40 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
     await loaded('/ml/endpoints/recsys-ranker/edit')
     expect(screen.getByText('Cannot edit endpoint when pending update is in progress.')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Update' })).toBeDisabled()
+  })
+
+  it('after the config is saved but the tags fail, lets the person retry the tags without waiting for the update', async () => {
+    recordWrites()
+    server.use(
+      http.patch(
+        '*/api/2.0/serving-endpoints/:name/tags',
+        () => HttpResponse.json({ error_code: 'INTERNAL_ERROR', message: 'The tag store is unavailable.' }, { status: 500 }),
+        { once: true },
+      ),
+    )
+    const { user, router } = await loaded('/ml/endpoints/churn-predictor/edit')
+    const traffic = screen.getAllByRole('textbox', { name: 'Traffic (%)' })
+    await user.clear(traffic[0])
+    await user.type(traffic[0], '50')
+    await user.clear(traffic[1])
+    await user.type(traffic[1], '50')
+    await user.click(screen.getByRole('button', { name: 'Add tag' }))
+    const keys = screen.getAllByRole('textbox', { name: 'Key' })
+    await user.type(keys[keys.length - 1], 'stage')
+    await user.click(screen.getByRole('button', { name: 'Update' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The tag store is unavailable.')
+    expect(screen.getAllByRole('textbox', { name: 'Key' }).at(-1)).toHaveValue('stage')
+    // Its own config update is in progress now; that must not lock the form against the tags.
+    expect(screen.queryByText('Cannot edit endpoint when pending update is in progress.')).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Update' })).toBeEnabled()
+    await user.click(screen.getByRole('button', { name: 'Update' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor'))
+    expect(requests).toEqual([
+      'PUT /api/2.0/serving-endpoints/churn-predictor/config',
+      'PATCH /api/2.0/serving-endpoints/churn-predictor/tags',
+      'PATCH /api/2.0/serving-endpoints/churn-predictor/tags',
+    ])
+    expect(controlPlane.get('churn-predictor').tags?.map((t) => t.key)).toContain('stage')
   })
 })

@@ -1,8 +1,9 @@
 // Routes /ml/endpoints/create and /ml/endpoints/:name/edit.
-import { useQuery } from '@tanstack/react-query'
+import { useMutationState, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { isApiError } from '../../api/client'
+import { updateConfigMutation } from '../../api/mutations'
 import { endpointQuery } from '../../api/queries'
 import type { ServingEndpointDetailed } from '../../api/types'
 import { Alert } from '../../components/alert'
@@ -28,12 +29,12 @@ export function CreateEndpointPage() {
 
 const UPDATE_IN_PROGRESS_REASON = 'Cannot edit endpoint when pending update is in progress.'
 
-function lockReasonOf(endpoint: ServingEndpointDetailed): string | undefined {
+function lockReasonOf(endpoint: ServingEndpointDetailed, ownUpdate: boolean): string | undefined {
   if (endpoint.endpoint_type === 'FOUNDATION_MODEL_API') {
     return 'Foundation Model API endpoints are managed by Databricks and cannot be edited.'
   }
   if (endpoint.permission_level !== 'CAN_MANAGE') return 'You need Can Manage permission on this endpoint to edit it.'
-  if (endpoint.state.config_update === 'IN_PROGRESS') return UPDATE_IN_PROGRESS_REASON
+  if (endpoint.state.config_update === 'IN_PROGRESS' && !ownUpdate) return UPDATE_IN_PROGRESS_REASON
   return undefined
 }
 
@@ -44,6 +45,17 @@ export function EditEndpointPage() {
   // Prefill once: background refreshes must not overwrite what the person is typing.
   const [initial, setInitial] = useState<ReturnType<typeof toFormValues> | null>(null)
   if (query.data && initial === null) setInitial(toFormValues(query.data))
+  // The update this form just started (before a later part, e.g. tags, failed) must not lock the retry.
+  const queryClient = useQueryClient()
+  const [openedAt] = useState(() => Date.now())
+  const ownUpdate =
+    useMutationState({
+      filters: {
+        mutationKey: updateConfigMutation(queryClient, name).mutationKey,
+        status: 'success',
+        predicate: (mutation) => mutation.state.submittedAt >= openedAt,
+      },
+    }).length > 0
 
   let body
   if (query.isPending) {
@@ -60,7 +72,7 @@ export function EditEndpointPage() {
         </Alert>
       )
   } else if (initial) {
-    body = <EditEndpointForm endpoint={query.data} defaultValues={initial} lockReason={lockReasonOf(query.data)} />
+    body = <EditEndpointForm endpoint={query.data} defaultValues={initial} lockReason={lockReasonOf(query.data, ownUpdate)} />
   }
 
   return (
