@@ -236,6 +236,31 @@ test.describe('edit form', () => {
     })
   }
 
+  test('config saved but tags failed: the message shows, the tag stays, and Update retries only the tags', async ({ page }) => {
+    const puts = countAppRequests(page, 'PUT', `${detailPath('churn-predictor')}/config`)
+    const patches = countAppRequests(page, 'PATCH', `${detailPath('churn-predictor')}/tags`)
+    await page.goto('/ml/endpoints/churn-predictor/edit')
+    await expect(traffic(page)).toHaveCount(2)
+    await setFaults(page, [{ method: 'PATCH', path: `${detailPath('churn-predictor')}/tags`, status: 500, times: 1 }], { updateMs: 600_000 })
+    await traffic(page).nth(0).fill('60')
+    await traffic(page).nth(1).fill('40')
+    await page.getByRole('button', { name: 'Add tag' }).click()
+    await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
+
+    await page.getByRole('button', { name: 'Update' }).click()
+
+    await expect(page.getByRole('alert')).toContainText(msg500)
+    await expect(page.getByRole('textbox', { name: 'Key' }).last()).toHaveValue('reviewed')
+    await expect(traffic(page).nth(0)).toHaveValue('60')
+    // The update in progress is this form's own: it does not lock the retry.
+    await expect(page.getByText('Cannot edit endpoint when pending update is in progress.')).toHaveCount(0)
+    await page.getByRole('button', { name: 'Update' }).click()
+    await expectDetailsOf(page, 'churn-predictor')
+    await expect(page.getByRole('list', { name: 'Tags' })).toContainText('reviewed')
+    expect(puts.count).toBe(1)
+    expect(patches.count).toBe(2)
+  })
+
   test('a config update started elsewhere while the form is open: the 409 is shown at the form, input kept', async ({ page }) => {
     await page.goto('/ml/endpoints/churn-predictor/edit')
     await expect(traffic(page)).toHaveCount(2)
