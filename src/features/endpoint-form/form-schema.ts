@@ -53,6 +53,8 @@ export interface EndpointFormValues {
 }
 
 export const RATE_LIMIT_MESSAGE = 'Rate limits must be non-negative integers'
+/** Beyond this, Number() rounds what was typed (or makes it Infinity, which JSON sends as null). */
+export const RATE_LIMIT_MAX_MESSAGE = `Rate limits must be at most ${Number.MAX_SAFE_INTEGER}.`
 const WHOLE = /^\d+$/
 
 export const newEntityRow = (traffic = '100'): EntityRow => ({
@@ -96,7 +98,11 @@ export function endpointFormSchema(mode: 'create' | 'edit'): z.ZodType<EndpointF
       entities: z.array(rowSchema).min(1, 'Add at least one served entity.'),
       rate_limits: z.array(
         z.object({
-          calls: z.string().trim().regex(WHOLE, RATE_LIMIT_MESSAGE),
+          calls: z
+            .string()
+            .trim()
+            .regex(WHOLE, RATE_LIMIT_MESSAGE)
+            .refine((calls) => !WHOLE.test(calls) || Number.isSafeInteger(Number(calls)), RATE_LIMIT_MAX_MESSAGE),
           key: z.enum(['user', 'endpoint']),
           renewal_period: z.literal('minute'),
         }),

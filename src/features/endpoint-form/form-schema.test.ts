@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { EMPTY_FORM, RATE_LIMIT_MESSAGE, endpointFormSchema, type EndpointFormValues } from './form-schema'
+
+const valid: EndpointFormValues = {
+  ...EMPTY_FORM,
+  name: 'limits',
+  entities: [{ ...EMPTY_FORM.entities[0], entity: { kind: 'uc', entity_name: 'main.default.churn_model', entity_version: '4' } }],
+}
+
+function callsProblem(calls: string): string | undefined {
+  const result = endpointFormSchema('create').safeParse({ ...valid, rate_limits: [{ calls, key: 'user', renewal_period: 'minute' }] })
+  return result.error?.issues.find((issue) => issue.path.join('.') === 'rate_limits.0.calls')?.message
+}
+
+describe('rate limit calls', () => {
+  it.each(['0', '1', ' 25 ', '9007199254740991'])('accepts %j', (calls) => {
+    expect(callsProblem(calls)).toBeUndefined()
+  })
+
+  it.each(['', '-1', '10.5', '1e3', 'ten'])('refuses %j as not a non-negative integer', (calls) => {
+    expect(callsProblem(calls)).toBe(RATE_LIMIT_MESSAGE)
+  })
+
+  // Number() would silently round these (1e20) or make them Infinity, which JSON sends as null.
+  it.each([
+    { what: '2^53', calls: '9007199254740992' },
+    { what: '20 digits', calls: '99999999999999999999' },
+    { what: '10 kB of digits', calls: '9'.repeat(10_240) },
+  ])('refuses $what, which a JSON number cannot carry exactly', ({ calls }) => {
+    expect(callsProblem(calls)).toBe('Rate limits must be at most 9007199254740991.')
+  })
+})
