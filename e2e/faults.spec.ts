@@ -318,6 +318,44 @@ test.describe('details page', () => {
     })
   }
 
+  test('a failed Save tag keeps the typed tag through later polls, and a retry saves it once', async ({ page }) => {
+    await page.goto('/ml/endpoints/recsys-ranker')
+    await expect(stateOf(page)).toContainText('Update in progress')
+    await setFaults(page, [{ method: 'PATCH', path: `${detailPath('recsys-ranker')}/tags`, status: 500, times: 1 }])
+    const side = page.getByRole('complementary', { name: 'Endpoint information' })
+    await side.getByRole('button', { name: 'Add tag' }).click()
+    const form = side.getByRole('form', { name: 'Add tag' })
+    await form.getByRole('textbox', { name: 'Key' }).fill('owner')
+    await form.getByRole('textbox', { name: /^Value/ }).fill('ranking-team')
+
+    await form.getByRole('button', { name: 'Save tag' }).click()
+
+    const alert = form.getByRole('alert')
+    await expect(alert).toContainText('The tag was not saved')
+    await expect(alert).toContainText(msg500)
+    // The page keeps polling (an update is in progress); what was typed survives the refresh.
+    await page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === detailPath('recsys-ranker'))
+    await expect(form.getByRole('textbox', { name: 'Key' })).toHaveValue('owner')
+    await expect(form.getByRole('textbox', { name: /^Value/ })).toHaveValue('ranking-team')
+
+    await form.getByRole('button', { name: 'Save tag' }).click()
+    await expect(notice(page, 'Tag owner saved.')).toBeVisible()
+    await expect(side.getByRole('list', { name: 'Tags' }).getByText('owner: ranking-team')).toHaveCount(1)
+  })
+
+  test('a first load that keeps failing offers Retry, which recovers', async ({ page }) => {
+    await page.goto('/ml/endpoints')
+    await setFaults(page, [{ method: 'GET', path: detailPath('churn-predictor'), status: 503, times: 3 }])
+    await page.getByRole('table', { name: 'Serving endpoints' }).getByRole('link', { name: 'churn-predictor' }).click()
+
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText("Couldn't load this endpoint")
+    await expect(alert).toContainText(msg503)
+    await alert.getByRole('button', { name: 'Retry' }).click()
+    await expect(page.getByRole('table', { name: 'Active configuration' })).toBeVisible()
+    await expect(page.getByRole('alert')).toHaveCount(0)
+  })
+
   test('a 500 on Delete keeps the dialog open with the reason, and the endpoint stays', async ({ page }) => {
     await page.goto('/ml/endpoints/churn-predictor')
     await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
@@ -418,6 +456,8 @@ test.describe('polling errors', () => {
     await page.goto('/ml/endpoints')
     const table = page.getByRole('table', { name: 'Serving endpoints' })
     await expect(table.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
+    const filter = page.getByRole('textbox', { name: 'Filter endpoints' })
+    await filter.fill('r')
     await setFaults(page, [{ method: 'GET', path: ENDPOINTS, status: 503, times: 100 }])
 
     const refresh = page.getByRole('status').filter({ hasText: 'Could not refresh the list' })
@@ -427,9 +467,11 @@ test.describe('polling errors', () => {
     await expect(table.getByRole('link', { name: 'churn-predictor' })).toBeVisible()
     await expect(table.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
     await expect(page.getByText('Could not load serving endpoints')).toHaveCount(0)
+    await expect(filter).toHaveValue('r')
 
     await setControls(page, FAST)
     await runClockUntil(page, () => expect(refresh).toHaveCount(0, { timeout: 200 }))
     await expect(table.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
+    await expect(filter).toHaveValue('r')
   })
 })
