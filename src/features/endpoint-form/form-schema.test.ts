@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { PT_MODELS } from '../../lib/foundation-models'
 import { EMPTY_FORM, RATE_LIMIT_MESSAGE, endpointFormSchema, type EndpointFormValues } from './form-schema'
 
 const valid: EndpointFormValues = {
@@ -28,5 +29,30 @@ describe('rate limit calls', () => {
     { what: '10 kB of digits', calls: '9'.repeat(10_240) },
   ])('refuses $what, which a JSON number cannot carry exactly', ({ calls }) => {
     expect(callsProblem(calls)).toBe('Rate limits must be at most 9007199254740991.')
+  })
+})
+
+function unitsProblem(units: string): string | undefined {
+  const [model] = PT_MODELS
+  const entity = { kind: 'pt' as const, entity_name: model.entity_name, entity_version: model.entity_version }
+  const entities = [{ ...valid.entities[0], entity, units }]
+  const result = endpointFormSchema('create').safeParse({ ...valid, entities })
+  return result.error?.issues.find((issue) => issue.path.join('.') === 'entities.0.units')?.message
+}
+
+describe('provisioned model units', () => {
+  it.each(['50', '100', '9007199254740950'])('accepts %j', (units) => {
+    expect(unitsProblem(units)).toBeUndefined()
+  })
+
+  it.each(['', '0', '75', '-50', 'fifty'])('refuses %j as not a positive multiple of 50', (units) => {
+    expect(unitsProblem(units)).toBe('Model units must be a positive multiple of 50.')
+  })
+
+  it.each([
+    { what: '20 digits', units: '99999999999999999950' },
+    { what: '10 kB of digits', units: `${'5'.repeat(10_239)}0` },
+  ])('refuses $what, which a JSON number cannot carry exactly', ({ units }) => {
+    expect(unitsProblem(units)).toBe('Model units must be at most 9007199254740991.')
   })
 })

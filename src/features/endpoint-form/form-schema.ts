@@ -55,6 +55,7 @@ export interface EndpointFormValues {
 export const RATE_LIMIT_MESSAGE = 'Rate limits must be non-negative integers'
 /** Beyond this, Number() rounds what was typed (or makes it Infinity, which JSON sends as null). */
 export const RATE_LIMIT_MAX_MESSAGE = `Rate limits must be at most ${Number.MAX_SAFE_INTEGER}.`
+export const UNITS_MAX_MESSAGE = `Model units must be at most ${Number.MAX_SAFE_INTEGER}.`
 const WHOLE = /^\d+$/
 
 export const newEntityRow = (traffic = '100'): EntityRow => ({
@@ -154,7 +155,9 @@ function checkEntities(rows: EntityRow[], ctx: z.RefinementCtx) {
     names.set(name, i)
     if (row.entity.kind === 'pt') {
       const units = Number(row.units)
-      if (!WHOLE.test(row.units.trim()) || units <= 0 || units % PT_UNIT_STEP !== 0) {
+      const whole = WHOLE.test(row.units.trim())
+      if (whole && !Number.isSafeInteger(units)) issue(i, 'units', UNITS_MAX_MESSAGE)
+      else if (!whole || units <= 0 || units % PT_UNIT_STEP !== 0) {
         issue(i, 'units', `Model units must be a positive multiple of ${PT_UNIT_STEP}.`)
       }
     }
