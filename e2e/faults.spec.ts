@@ -261,6 +261,24 @@ test.describe('edit form', () => {
     expect(patches.count).toBe(2)
   })
 
+  test('an endpoint deleted elsewhere while its edit form is open: Update explains, input kept', async ({ page }) => {
+    await page.goto('/ml/endpoints/churn-predictor/edit')
+    await expect(traffic(page)).toHaveCount(2)
+    await traffic(page).nth(0).fill('60')
+    await traffic(page).nth(1).fill('40')
+    expect((await api(page, 'DELETE', detailPath('churn-predictor'))).status).toBe(200)
+
+    await page.getByRole('button', { name: 'Update' }).click()
+
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('Could not update the endpoint')
+    await expect(alert).toContainText("Serving endpoint with name 'churn-predictor' does not exist.")
+    await expect(traffic(page).nth(0)).toHaveValue('60')
+    await expect(traffic(page).nth(1)).toHaveValue('40')
+    await expect(page.getByRole('heading', { level: 1, name: 'Edit serving endpoint' })).toBeVisible()
+    expect(await countNamed(page, 'churn-predictor')).toBe(0)
+  })
+
   test('a config update started elsewhere while the form is open: the 409 is shown at the form, input kept', async ({ page }) => {
     await page.goto('/ml/endpoints/churn-predictor/edit')
     await expect(traffic(page)).toHaveCount(2)
