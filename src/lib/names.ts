@@ -29,7 +29,8 @@ export function defaultServedEntityName(entity: {
   entity_version?: string
   external_model?: { name: string }
 }): string {
-  if (entity.external_model) return entity.external_model.name.replace(/[.:/]/g, '-')
+  // Model names are free text (Vertex AI's `claude-…@20241022`): any character a name cannot hold becomes '-'.
+  if (entity.external_model) return entity.external_model.name.replace(/[^A-Za-z0-9_-]/g, '-')
   const model = (entity.entity_name ?? 'entity').split('.').pop() ?? 'entity'
   const base = entity.entity_version ? `${model}-${entity.entity_version}` : model
   return base.replace(/[^A-Za-z0-9_-]/g, '_')
