@@ -418,3 +418,23 @@ test('an endpoint created through the API with HTML in its tags shows them as te
   await expect(tags.getByText(`note: ${SCRIPT}`, { exact: true })).toBeVisible()
   await expectNoInjection(page, 'the details page')
 })
+
+test('a free-text external model name with characters a served-entity name cannot hold still creates the endpoint', async ({ page }) => {
+  await openCreate(page)
+  await page.getByRole('textbox', { name: 'Name' }).fill('vertex-claude')
+  const dialog = await openEntityDialog(page)
+  await chooseFoundation(dialog, 'Google Cloud Vertex AI')
+  await dialog.getByRole('textbox', { name: 'Project ID' }).fill('my-project')
+  await dialog.getByRole('textbox', { name: 'Region' }).fill('us-east5')
+  await dialog.getByLabel('Private key', { exact: true }).fill('{{secrets/gcp/private_key}}')
+  await dialog.getByRole('combobox', { name: 'Task' }).selectOption({ label: 'Chat' })
+  // Vertex AI names Anthropic models with an @version; HTML is free text too.
+  await dialog.getByRole('combobox', { name: 'External model name' }).fill(`claude-3-5-sonnet-v2@20241022 ${IMG}`)
+  await dialog.getByRole('button', { name: 'Confirm' }).click()
+  await expect(dialog).toBeHidden()
+  await page.getByRole('button', { name: 'Create', exact: true }).click()
+  await expect(page).toHaveURL(/\/ml\/endpoints\/vertex-claude$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'vertex-claude' })).toBeVisible()
+  await expect(page.getByText(`claude-3-5-sonnet-v2@20241022 ${IMG}`).first()).toBeVisible()
+  await expectNoInjection(page, 'the details page of an HTML model name')
+})
