@@ -185,36 +185,48 @@ async function waitForRows(page: Page, query: string) {
 }
 
 async function timedKeystroke(page: Page, key: string, query: string): Promise<number> {
-  const expected = expectedRows(query)
-  const measure = page.evaluate(
-    ([q, want]) =>
-      new Promise<number>((resolveTime) => {
-        const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Filter endpoints')
-        const input = label?.control instanceof HTMLInputElement ? label.control : null
-        let start = 0
-        const onKey = (event: KeyboardEvent) => {
-          start = event.timeStamp
-        }
-        window.addEventListener('keydown', onKey, { capture: true, once: true })
-        const tick = () => {
-          const rows = [...document.querySelectorAll('table tbody tr a[href]')]
-          const table = document.querySelector('table')
-          const count = Number(table?.getAttribute('data-result-count') ?? NaN)
-          const done =
-            start > 0 &&
-            input?.value === q &&
-            rows.length > 0 &&
-            rows.every((a) => (a.textContent ?? '').includes(q as string)) &&
-            (Number.isNaN(count) || count === want)
-          if (done) resolveTime(performance.now() - start)
-          else requestAnimationFrame(tick)
-        }
-        requestAnimationFrame(tick)
-      }),
-    [query, expected] as const,
+  // Arm the probe first (a keydown listener and a per-frame check), then press: the press must not
+  // race the probe's installation.
+  await page.evaluate(
+    ([q, want]) => {
+      const w = window as unknown as { benchKey: { start: number; done: number } }
+      w.benchKey = { start: 0, done: 0 }
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Filter endpoints')
+      const input = label?.control instanceof HTMLInputElement ? label.control : null
+      window.addEventListener(
+        'keydown',
+        (event) => {
+          w.benchKey.start = event.timeStamp
+        },
+        { capture: true, once: true },
+      )
+      const tick = () => {
+        const rows = [...document.querySelectorAll('table tbody tr a[href]')]
+        const table = document.querySelector('table')
+        const count = Number(table?.getAttribute('data-result-count') ?? NaN)
+        const done =
+          w.benchKey.start > 0 &&
+          input?.value === q &&
+          rows.length > 0 &&
+          rows.every((a) => (a.textContent ?? '').includes(q as string)) &&
+          (Number.isNaN(count) || count === want)
+        if (done) w.benchKey.done = performance.now()
+        else requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    },
+    [query, expectedRows(query)] as const,
   )
   await page.keyboard.press(key)
-  return measure
+  const handle = await page.waitForFunction(
+    () => {
+      const k = (window as unknown as { benchKey: { start: number; done: number } }).benchKey
+      return k.done > 0 ? k.done - k.start : false
+    },
+    null,
+    { timeout: 10_000 },
+  )
+  return (await handle.jsonValue()) as number
 }
 
 /** GET requests the details page sends in one minute of (fake) time. */
