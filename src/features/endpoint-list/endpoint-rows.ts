@@ -21,6 +21,9 @@ export type ListItem = { kind: 'group'; label: string } | { kind: 'endpoint'; ro
 
 export const PAY_PER_TOKEN_GROUP = 'Foundation Model APIs'
 
+/** A stable React key for a list item. */
+export const itemKey = (item: ListItem) => (item.kind === 'group' ? `group:${item.label}` : item.row.endpoint.name)
+
 /** Pay-per-token Foundation Model API endpoints: provisioned by Databricks, pinned first, read-only. */
 export function isPayPerToken(endpoint: ServingEndpoint): boolean {
   return endpoint.endpoint_type === 'FOUNDATION_MODEL_API' || endpoint.name.startsWith('databricks-')
