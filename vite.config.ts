@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type Plugin, type ProxyOptions } from 'vite'
 
@@ -77,6 +78,12 @@ export default defineConfig(({ mode }) => {
       include: ['src/**/*.test.{ts,tsx}'],
       exclude: ['src/mocks/http-server.test.ts'],
       restoreMocks: true,
+      // react-router and react-router/dom must share one router context; under Node their package
+      // exports resolve to CommonJS and ES builds that do not, so both are pinned to the ES build.
+      alias: [
+        { find: /^react-router$/, replacement: fileURLToPath(new URL('node_modules/react-router/dist/development/index.mjs', import.meta.url)) },
+        { find: /^react-router\/dom$/, replacement: fileURLToPath(new URL('node_modules/react-router/dist/development/dom-export.mjs', import.meta.url)) },
+      ],
     },
   }
 })

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderApp } from '../test/render'
 
@@ -8,7 +8,8 @@ describe('app shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/ml/endpoints')
     expect(screen.getByRole('link', { name: 'Serving' })).toHaveAttribute('aria-current', 'page')
-    expect(document.title).toMatch(/^Serving endpoints/)
+    // The title is set in an effect, which may run just after the heading appears.
+    await waitFor(() => expect(document.title).toMatch(/^Serving endpoints/))
   })
 
   it('shows Page not found with a way back for an unknown path', async () => {

@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { RouterProvider } from 'react-router'
+// The DOM build of RouterProvider: it carries ReactDOM.flushSync, which navigations with `flushSync` need.
+import { RouterProvider } from 'react-router/dom'
 import { NoticeProvider } from '../components/notices'
 import { createRouter } from './router'
 

@@ -2,6 +2,9 @@ import { createBrowserRouter, Navigate } from 'react-router'
 import { Layout } from './layout'
 import { NotFoundPage } from './not-found-page'
 
+/** Shown in the page area while a page's code loads on the first visit (the header is already there). */
+const pageLoading = <p role="status">Loading…</p>
+
 export const routes = [
   {
     path: '/',
@@ -10,20 +13,24 @@ export const routes = [
       { index: true, element: <Navigate to="/ml/endpoints" replace /> },
       {
         path: 'ml/endpoints',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('../features/endpoint-list/endpoint-list-page')).EndpointListPage }),
       },
       {
         path: 'ml/endpoints/create',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('../features/endpoint-form/endpoint-form-page')).CreateEndpointPage }),
       },
       {
         path: 'ml/endpoints/:name',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({
           Component: (await import('../features/endpoint-details/endpoint-details-page')).EndpointDetailsPage,
         }),
       },
       {
         path: 'ml/endpoints/:name/edit',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('../features/endpoint-form/endpoint-form-page')).EditEndpointPage }),
       },
       { path: '*', element: <NotFoundPage /> },

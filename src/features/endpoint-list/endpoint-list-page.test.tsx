@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { server } from '../../mocks/node'
@@ -213,6 +213,60 @@ describe('endpoint list', () => {
     await user.click(within(modifiedHeader).getByRole('button', { name: 'Last modified' }))
     expect(modifiedHeader).toHaveAttribute('aria-sort', 'ascending')
     expect(router.state.location.search).toBe('?sort=last_modified')
+  })
+
+  it('keeps a sort chosen while the typed filter is still on its way to the URL', async () => {
+    const { router } = renderApp('/ml/endpoints?q=churn')
+    await screen.findByRole('link', { name: 'churn-predictor' })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      fireEvent.change(screen.getByRole('textbox', { name: 'Filter endpoints' }), { target: { value: '' } })
+      // The click and the filter's delayed URL write land before React renders either.
+      act(() => {
+        fireEvent.click(screen.getByRole('button', { name: 'Name' }))
+        vi.advanceTimersByTime(1000)
+      })
+    } finally {
+      vi.useRealTimers()
+    }
+    await waitFor(() => expect(router.state.location.search).toBe('?sort=-name'))
+    expect(screen.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending')
+  })
+
+  it('keeps the cleared filter out of the URL when a sort click lands before the clearing has rendered', async () => {
+    const { router } = renderApp('/ml/endpoints?q=churn')
+    await screen.findByRole('link', { name: 'churn-predictor' })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      fireEvent.change(screen.getByRole('textbox', { name: 'Filter endpoints' }), { target: { value: '' } })
+      act(() => {
+        vi.advanceTimersByTime(1000)
+        fireEvent.click(screen.getByRole('button', { name: 'Name' }))
+      })
+    } finally {
+      vi.useRealTimers()
+    }
+    // Not a moment with the old filter back in the address bar.
+    expect(router.state.location.search).toBe('?sort=-name')
+    expect(screen.getByRole('textbox', { name: 'Filter endpoints' })).toHaveValue('')
+  })
+
+  it('opens an endpoint clicked just after typing in the filter (the URL write does not cancel it)', async () => {
+    const { router } = renderApp('/ml/endpoints')
+    await screen.findByRole('link', { name: 'churn-predictor' })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      fireEvent.change(screen.getByRole('textbox', { name: 'Filter endpoints' }), { target: { value: 'churn' } })
+      // The filter's URL write comes due before the navigation has even rendered.
+      act(() => {
+        fireEvent.click(screen.getByRole('link', { name: 'churn-predictor' }))
+        vi.advanceTimersByTime(1000)
+      })
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' })).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
   })
 
   it('restores filter, owner and sort from the URL', async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
-import { Link, useNavigationType } from 'react-router'
+import { useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react'
+import { Link, UNSAFE_DataRouterContext, useNavigation, useNavigationType } from 'react-router'
 import { currentUserQuery, listEndpointsQuery } from '../../api/queries'
 import { Alert } from '../../components/alert'
 import { Button } from '../../components/button'
@@ -34,11 +34,18 @@ export function EndpointListPage() {
 
   // The URL follows the box once typing pauses: a router navigation per keystroke would re-render
   // the whole route while the person types.
+  // Never while the app is navigating: the write would replace, and so cancel, a link just clicked.
+  // The rendered navigation state can lag a click by a task, so the timer also asks the router itself.
+  const navigating = useNavigation().state !== 'idle'
+  const router = useContext(UNSAFE_DataRouterContext)?.router
   useEffect(() => {
-    if (typed === params.q) return
-    const timer = window.setTimeout(() => setParams({ q: typed }), URL_WRITE_DELAY_MS)
+    if (typed === params.q || navigating) return
+    const timer = window.setTimeout(() => {
+      if (router && router.state.navigation.state !== 'idle') return
+      setParams({ q: typed })
+    }, URL_WRITE_DELAY_MS)
     return () => window.clearTimeout(timer)
-  }, [typed, params.q, setParams])
+  }, [typed, params.q, setParams, navigating, router])
 
   const rows = useMemo(() => toRows(list.data?.endpoints ?? []), [list.data])
   const owner = params.ownedByMe ? (me.data?.userName ?? null) : undefined
