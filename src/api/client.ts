@@ -58,8 +58,20 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
+let backendReady: Promise<unknown> = Promise.resolve()
+
+/**
+ * Requests wait for `ready` (the embedded mock's service worker starting) before they go out, so the
+ * app can render and load its page code meanwhile. A failed start lets them go: they then fail as
+ * dropped connections, which the pages already explain.
+ */
+export function holdRequestsUntil(ready: Promise<unknown>): void {
+  backendReady = ready.catch(() => undefined)
+}
+
 /** Same-origin paths: the msw worker, the Vite proxy or the HTTP mock server answer them. */
 export async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+  await backendReady
   let response: Response
   try {
     response = await fetch(path, {

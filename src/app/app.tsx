@@ -2,13 +2,13 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 // The DOM build of RouterProvider: it carries ReactDOM.flushSync, which navigations with `flushSync` need.
 import { RouterProvider } from 'react-router/dom'
 import { NoticeProvider } from '../components/notices'
-import { createRouter } from './router'
+import type { AppRouter } from './router'
 
-export function App({ queryClient }: { queryClient: QueryClient }) {
+export function App({ queryClient, router }: { queryClient: QueryClient; router: AppRouter }) {
   return (
     <QueryClientProvider client={queryClient}>
       <NoticeProvider>
-        <RouterProvider router={createRouter()} />
+        <RouterProvider router={router} />
       </NoticeProvider>
     </QueryClientProvider>
   )

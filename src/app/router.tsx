@@ -38,4 +38,6 @@ export const routes = [
   },
 ]
 
+/** Creating the router starts loading the current page's code at once. */
 export const createRouter = () => createBrowserRouter(routes)
+export type AppRouter = ReturnType<typeof createRouter>
