@@ -70,6 +70,11 @@ export default defineConfig(({ mode }) => {
       'import.meta.env.VITE_BACKEND': JSON.stringify(chosen.kind),
       'import.meta.env.VITE_BACKEND_TARGET': JSON.stringify(chosen.kind === 'workspace' ? new URL(chosen.target).host : chosen.target),
     },
+    resolve: {
+      // msw → tough-cookie → tldts (public-suffix rules): tldts's own minified build packs the
+      // suffix list in half the bytes its ES source bundles to, and parses faster.
+      alias: [{ find: /^tldts$/, replacement: fileURLToPath(new URL('node_modules/tldts/dist/index.esm.min.js', import.meta.url)) }],
+    },
     server: { port: 5173, strictPort: true, proxy },
     preview: { port: 4173, strictPort: true, proxy },
     test: {
