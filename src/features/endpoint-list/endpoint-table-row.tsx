@@ -45,19 +45,19 @@ const EndpointCells = memo(function EndpointCells({ row }: { row: EndpointRow })
   return (
     <>
       <td>
-        <span className={styles.nameCell}>
-          <Link to={`/ml/endpoints/${encodeURIComponent(endpoint.name)}`} className={styles.name} title={endpoint.name}>
-            {endpoint.name}
-          </Link>
-          {row.payPerToken && <span className={styles.ppt}>Pay-per-token</span>}
-        </span>
+        <Link to={`/ml/endpoints/${encodeURIComponent(endpoint.name)}`} className={styles.name} title={endpoint.name}>
+          {endpoint.name}
+        </Link>
       </td>
       <td>
         <StateBadges state={endpoint.state} />
       </td>
       <td>
-        <span className={styles.truncate} title={entityText || undefined}>
-          {entityText || '—'}
+        <span className={styles.nameCell}>
+          {row.payPerToken && <span className={styles.ppt}>Pay-per-token</span>}
+          <span className={styles.truncate} title={entityText || undefined}>
+            {entityText || '—'}
+          </span>
         </span>
       </td>
       <td>{row.task}</td>
