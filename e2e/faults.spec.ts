@@ -249,6 +249,7 @@ test.describe('edit form', () => {
 
     await page.getByRole('button', { name: 'Update' }).click()
 
+    await expect(page.getByRole('alert')).toContainText('The served entities were saved; the tags were not.')
     await expect(page.getByRole('alert')).toContainText(msg500)
     await expect(page.getByRole('textbox', { name: 'Key' }).last()).toHaveValue('reviewed')
     await expect(traffic(page).nth(0)).toHaveValue('60')

@@ -115,7 +115,10 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
     await user.type(keys[keys.length - 1], 'stage')
     await user.click(screen.getByRole('button', { name: 'Update' }))
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('The tag store is unavailable.')
+    // Says what did happen: the new traffic split is live (updating), only the tag is missing.
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The served entities were saved; the tags were not. The tag store is unavailable.',
+    )
     expect(screen.getAllByRole('textbox', { name: 'Key' }).at(-1)).toHaveValue('stage')
     // Its own config update is in progress now; that must not lock the form against the tags.
     expect(screen.queryByText('Cannot edit endpoint when pending update is in progress.')).not.toBeInTheDocument()

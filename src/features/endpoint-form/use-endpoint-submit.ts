@@ -23,8 +23,13 @@ type Form = UseFormReturn<EndpointFormValues>
 /** Puts an error where it belongs; returns the dialog errors for rows whose dialog holds the field. */
 function useErrorPlacement(form: Form) {
   const [dialogErrors, setDialogErrors] = useState<Record<number, DialogFieldError>>({})
-  function place(error: unknown) {
-    const message = error instanceof Error ? error.message : 'Something went wrong. Try again.'
+  /** `partial`: what this submit already saved and what failed (plural nouns), when a later request of several failed. */
+  function place(error: unknown, partial?: { saved: string[]; failed: string }) {
+    const reason = error instanceof Error ? error.message : 'Something went wrong. Try again.'
+    const message =
+      partial && partial.saved.length > 0
+        ? `${sentenceStart(listOf(partial.saved))} were saved; ${partial.failed} were not. ${reason}`
+        : reason
     const where = isApiError(error) && error.status >= 400 && error.status < 500 ? placeOf(error.field, form.getValues('entities').length) : {}
     if (where.field) {
       form.setError(where.field, { type: 'server', message }, { shouldFocus: true })
@@ -35,6 +40,10 @@ function useErrorPlacement(form: Form) {
   }
   return { dialogErrors, clearDialogErrors: () => setDialogErrors({}), place }
 }
+
+const listOf = (parts: string[]) =>
+  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`
+const sentenceStart = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 function useCreateSubmit(form: Form, onDone: (name: string) => void) {
   const queryClient = useQueryClient()
@@ -89,20 +98,27 @@ function useEditSubmit(form: Form, endpoint: ServingEndpointDetailed | undefined
   async function submit(values: EndpointFormValues) {
     errors.clearDialogErrors()
     const base = saved.current
+    // Up to four requests in turn; if one fails, the message says which parts were saved before it.
+    const savedNow: string[] = []
+    let part = 'the served entities'
     try {
       if (JSON.stringify(toConfig(values)) !== JSON.stringify(toConfig(base))) {
         await updateConfig.mutateAsync(toConfig(values))
         saved.current = { ...saved.current, entities: values.entities }
+        savedNow.push(part)
       }
       const tags = tagDiff(base, values)
       if (tags) {
+        part = 'the tags'
         await patchTags.mutateAsync(tags)
         saved.current = { ...saved.current, tags: values.tags }
+        savedNow.push(part)
       }
       const gatewayChanged =
         JSON.stringify(toAiGateway(values)) !== JSON.stringify(toAiGateway(base))
       const limitsChanged = JSON.stringify(toRateLimits(values)) !== JSON.stringify(toRateLimits(base))
       if (gatewayChanged) {
+        part = 'the AI Gateway settings'
         // PUT ai-gateway replaces the whole gateway: carry guardrails, fallbacks and other limits along.
         const others = (endpoint?.ai_gateway?.rate_limits ?? []).filter(
           (r) => !((r.key === 'user' || r.key === 'endpoint') && r.calls !== undefined && r.tokens === undefined && !r.principal),
@@ -113,12 +129,13 @@ function useEditSubmit(form: Form, endpoint: ServingEndpointDetailed | undefined
         })
         saved.current = { ...saved.current, usage_tracking: values.usage_tracking, inference_table: values.inference_table, rate_limits: values.rate_limits }
       } else if (limitsChanged) {
+        part = 'the rate limits'
         await putRateLimits.mutateAsync(toRateLimits(values))
         saved.current = { ...saved.current, rate_limits: values.rate_limits }
       }
       onDone(name)
     } catch (error) {
-      errors.place(error)
+      errors.place(error, { saved: savedNow, failed: part })
     }
   }
 
