@@ -3,6 +3,10 @@ import type { AiGatewayConfig, AiGatewayRateLimit, EndpointTag, RateLimit } from
 import { invalid } from './errors'
 import { isNonNegativeInt, isRecord } from './validation'
 
+// calls and tokens are int64 on the wire: a JSON number past 2^63 - 1 does not fit.
+const INT64_MAX = 2 ** 63 - 1
+const TOO_LARGE = 'Rate limits must be at most 9223372036854775807.'
+
 export const TAG_KEY_MAX = 255
 export const TAG_VALUE_MAX = 255
 
@@ -35,6 +39,7 @@ export function validateRateLimits(raw: unknown, field = 'rate_limits'): RateLim
     const at = `${field}[${i}]`
     if (!isRecord(r)) throw invalid(at, `Rate limit ${i + 1} must be an object.`)
     if (!isNonNegativeInt(r.calls)) throw invalid(`${at}.calls`, 'Rate limits must be non-negative integers.')
+    if (r.calls > INT64_MAX) throw invalid(`${at}.calls`, TOO_LARGE)
     const key = r.key ?? 'endpoint'
     if (key !== 'user' && key !== 'endpoint') {
       throw invalid(`${at}.key`, `Invalid rate limit key '${String(key)}'. Expected user or endpoint.`)
@@ -77,9 +82,11 @@ export function validateAiGateway(raw: unknown): AiGatewayConfig {
         throw invalid(`${at}.calls`, `Rate limit ${i + 1} needs calls or tokens.`)
       }
       for (const k of ['calls', 'tokens'] as const) {
-        if (r[k] !== undefined && !isNonNegativeInt(r[k])) {
+        const value = r[k]
+        if (value !== undefined && !isNonNegativeInt(value)) {
           throw invalid(`${at}.${k}`, 'Rate limits must be non-negative integers.')
         }
+        if (typeof value === 'number' && value > INT64_MAX) throw invalid(`${at}.${k}`, TOO_LARGE)
       }
       const key = r.key ?? 'endpoint'
       if (!GATEWAY_KEYS.includes(key as (typeof GATEWAY_KEYS)[number])) {

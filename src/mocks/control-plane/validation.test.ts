@@ -182,6 +182,16 @@ describe('tags, rate limits and AI Gateway on create', () => {
     expect(error.message).toBe('Rate limits must be non-negative integers.')
   })
 
+  it('refuses rate limit calls that do not fit in an int64', () => {
+    const error = refused(createBody('x', undefined, { rate_limits: [{ calls: 1e19, key: 'user', renewal_period: 'minute' }] }))
+    expect(error.field).toBe('rate_limits[0].calls')
+    expect(error.message).toBe('Rate limits must be at most 9223372036854775807.')
+    const ai_gateway = { rate_limits: [{ tokens: 2e19, key: 'endpoint', renewal_period: 'minute' }] }
+    const gatewayError = refused(createBody('x', undefined, { ai_gateway }))
+    expect(gatewayError.field).toBe('ai_gateway.rate_limits[0].tokens')
+    expect(gatewayError.message).toBe('Rate limits must be at most 9223372036854775807.')
+  })
+
   it('refuses an unknown rate limit key and a renewal period other than minute', () => {
     expect(refused(createBody('x', undefined, { rate_limits: [{ calls: 1, key: 'team' }] })).field).toBe('rate_limits[0].key')
     expect(refused(createBody('x', undefined, { rate_limits: [{ calls: 1, renewal_period: 'hour' }] })).field).toBe(
