@@ -259,7 +259,7 @@ async function requestsPerMinute(browser: Browser, url: string): Promise<number>
     await page.clock.runFor(2_000)
     // Polled from here: the page's own timers and frames are the fake clock's.
     while (await page.evaluate(() => (window as unknown as { benchInFlight: number }).benchInFlight > 0)) {
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      await new Promise((done) => setTimeout(done, 20))
     }
   }
   const count = await page.evaluate(() => (window as unknown as { benchRequests: number }).benchRequests)
