@@ -397,6 +397,25 @@ test.describe('details page', () => {
     await expect(page.getByRole('table', { name: 'Active configuration' })).toBeVisible()
   })
 
+  test('a dropped connection on Delete says so, keeps the dialog open, and the endpoint stays', async ({ page }) => {
+    await page.goto('/ml/endpoints/churn-predictor')
+    await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
+    await setFaults(page, [{ method: 'DELETE', path: detailPath('churn-predictor'), network: true, times: 1 }])
+
+    await page.getByRole('button', { name: 'Delete' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Delete serving endpoint' })
+    await dialog.getByRole('button', { name: 'Delete' }).click()
+
+    const alert = dialog.getByRole('alert')
+    await expect(alert).toContainText('The endpoint was not deleted')
+    await expect(alert).toContainText(msgNetwork)
+    expect((await api(page, 'GET', detailPath('churn-predictor'))).status).toBe(200)
+    // Retrying once the connection is back deletes it.
+    await dialog.getByRole('button', { name: 'Delete' }).click()
+    await expect(page).toHaveURL(/\/ml\/endpoints$/)
+    expect((await api(page, 'GET', detailPath('churn-predictor'))).status).toBe(404)
+  })
+
   test('Cancel update after the update already finished explains instead of crashing', async ({ page }) => {
     await page.clock.install()
     await page.goto('/ml/endpoints')

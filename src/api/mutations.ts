@@ -1,5 +1,6 @@
 // Mutations: each writes what the server answered into the cache and invalidates what it changed.
 import { mutationOptions, type QueryClient } from '@tanstack/react-query'
+import { isApiError } from './client'
 import { servingApi } from './endpoints'
 import { endpointKeys } from './queries'
 import type {
@@ -65,10 +66,27 @@ export const cancelUpdateMutation = (queryClient: QueryClient, name: string) =>
     onSuccess: (endpoint) => storeDetail(queryClient, endpoint),
   })
 
+async function isGone(name: string): Promise<boolean> {
+  try {
+    await servingApi.get(name)
+    return false
+  } catch (error) {
+    return isApiError(error) && error.status === 404
+  }
+}
+
 export const deleteEndpointMutation = (queryClient: QueryClient, name: string) =>
   mutationOptions({
     mutationKey: [...endpointKeys.detail(name), 'delete'],
-    mutationFn: () => servingApi.remove(name),
+    mutationFn: async () => {
+      try {
+        await servingApi.remove(name)
+      } catch (error) {
+        // A dropped connection may hide a delete that went through: look before calling it failed.
+        if (isApiError(error) && error.isNetworkError && (await isGone(name))) return
+        throw error
+      }
+    },
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: endpointKeys.detail(name) })
       void queryClient.invalidateQueries({ queryKey: endpointKeys.list() })

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
-import { server } from '../../mocks/node'
+import { controlPlane, server } from '../../mocks/node'
 import { renderApp } from '../../test/render'
 
 async function open(name: string) {
@@ -143,5 +144,36 @@ describe('Delete', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
     expect(screen.getByRole('button', { name: 'Delete' })).toHaveFocus()
+  })
+
+  it('a delete that went through but whose answer was lost counts as done', async () => {
+    server.use(
+      http.delete(
+        '*/api/2.0/serving-endpoints/:name',
+        ({ params }) => {
+          controlPlane.remove(String(params.name))
+          return HttpResponse.error()
+        },
+        { once: true },
+      ),
+    )
+    const { user, router } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    await user.click(within(screen.getByRole('dialog', { name: 'Delete serving endpoint' })).getByRole('button', { name: 'Delete' }))
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints'))
+    expect(await screen.findByText('Serving endpoint churn-predictor deleted.')).toBeInTheDocument()
+  })
+
+  it('a dropped delete that never arrived says so, and the endpoint stays', async () => {
+    server.use(http.delete('*/api/2.0/serving-endpoints/:name', () => HttpResponse.error(), { once: true }))
+    const { user, router } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    const dialog = screen.getByRole('dialog', { name: 'Delete serving endpoint' })
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert).toHaveTextContent('The endpoint was not deleted')
+    expect(alert).toHaveTextContent('Could not reach the server')
+    expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
+    expect(controlPlane.get('churn-predictor').name).toBe('churn-predictor')
   })
 })
