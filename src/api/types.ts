@@ -169,40 +169,33 @@ export interface AiGatewayConfig {
   fallback_config?: { enabled: boolean }
 }
 
-export interface ServingEndpointDetailed {
+/** Fields the list items and the detailed endpoint share. */
+interface EndpointBase {
   id?: string
   name: string
   creator?: string
   creation_timestamp: number
   last_updated_timestamp: number
   state: EndpointState
-  config?: EndpointCoreConfigOutput
-  pending_config?: EndpointPendingConfig
   tags?: EndpointTag[]
   task?: EndpointTask
-  permission_level: PermissionLevel
-  route_optimized?: boolean
   ai_gateway?: AiGatewayConfig
-  endpoint_url?: string
   description?: string
   /** Wire extra seen on real workspaces: FOUNDATION_MODEL_API marks pay-per-token endpoints. */
   endpoint_type?: 'FOUNDATION_MODEL_API' | 'EXTERNAL_MODEL'
 }
 
-export interface ServingEndpoint {
-  id?: string
-  name: string
-  creator?: string
-  creation_timestamp: number
-  last_updated_timestamp: number
-  state: EndpointState
+export interface ServingEndpointDetailed extends EndpointBase {
+  config?: EndpointCoreConfigOutput
+  pending_config?: EndpointPendingConfig
+  permission_level: PermissionLevel
+  route_optimized?: boolean
+  endpoint_url?: string
+}
+
+export interface ServingEndpoint extends EndpointBase {
   config?: { served_entities: ServedEntitySpec[] }
-  tags?: EndpointTag[]
-  task?: EndpointTask
-  ai_gateway?: AiGatewayConfig
-  description?: string
   permission_level?: PermissionLevel
-  endpoint_type?: 'FOUNDATION_MODEL_API' | 'EXTERNAL_MODEL'
 }
 
 export interface CreateServingEndpoint {

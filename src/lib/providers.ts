@@ -65,6 +65,13 @@ const text = (key: string, label: string, required: boolean, placeholder?: strin
   placeholder,
 })
 
+/** OpenAI and Azure OpenAI serve the same model families. */
+const OPENAI_MODELS: ProviderEntry['models'] = {
+  'llm/v1/chat': ['gpt-4o', 'gpt-4o-mini', 'gpt-4-turbo', 'gpt-4', 'gpt-3.5-turbo', 'o1', 'o3-mini'],
+  'llm/v1/completions': ['gpt-3.5-turbo-instruct', 'babbage-002', 'davinci-002'],
+  'llm/v1/embeddings': ['text-embedding-3-large', 'text-embedding-3-small', 'text-embedding-ada-002'],
+}
+
 export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'openai',
@@ -77,11 +84,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
     ],
     authVariants: [{ id: 'key', label: 'API key', fields: [secret('openai_api_key', 'OpenAI API key')] }],
     tasks: ALL_TASKS,
-    models: {
-      'llm/v1/chat': ['gpt-4o', 'gpt-4o-mini', 'gpt-4-turbo', 'gpt-4', 'gpt-3.5-turbo', 'o1', 'o3-mini'],
-      'llm/v1/completions': ['gpt-3.5-turbo-instruct', 'babbage-002', 'davinci-002'],
-      'llm/v1/embeddings': ['text-embedding-3-large', 'text-embedding-3-small', 'text-embedding-ada-002'],
-    },
+    models: OPENAI_MODELS,
   },
   {
     id: 'azure-openai',
@@ -112,11 +115,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
       },
     ],
     tasks: ALL_TASKS,
-    models: {
-      'llm/v1/chat': ['gpt-4o', 'gpt-4o-mini', 'gpt-4-turbo', 'gpt-4', 'gpt-3.5-turbo', 'o1', 'o3-mini'],
-      'llm/v1/completions': ['gpt-3.5-turbo-instruct', 'babbage-002', 'davinci-002'],
-      'llm/v1/embeddings': ['text-embedding-3-large', 'text-embedding-3-small', 'text-embedding-ada-002'],
-    },
+    models: OPENAI_MODELS,
   },
   {
     id: 'anthropic',

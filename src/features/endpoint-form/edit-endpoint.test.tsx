@@ -21,6 +21,18 @@ async function loaded(path: string) {
   return app
 }
 
+/** Sets the two entities of churn-predictor to 50/50 and adds a tag `stage`. */
+async function splitEvenlyAndTag(user: ReturnType<typeof renderApp>['user']) {
+  const traffic = screen.getAllByRole('textbox', { name: 'Traffic (%)' })
+  for (const input of traffic) {
+    await user.clear(input)
+    await user.type(input, '50')
+  }
+  await user.click(screen.getByRole('button', { name: 'Add tag' }))
+  const keys = screen.getAllByRole('textbox', { name: 'Key' })
+  await user.type(keys[keys.length - 1], 'stage')
+}
+
 describe('Edit serving endpoint', { timeout: 20_000 }, () => {
   it('prefills from the endpoint, keeps the name read-only, and sends only what changed', async () => {
     recordWrites()
@@ -29,13 +41,7 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('churn-predictor')
     const traffic = screen.getAllByRole('textbox', { name: 'Traffic (%)' })
     expect(traffic.map((t) => (t as HTMLInputElement).value)).toEqual(['80', '20'])
-    await user.clear(traffic[0])
-    await user.type(traffic[0], '50')
-    await user.clear(traffic[1])
-    await user.type(traffic[1], '50')
-    await user.click(screen.getByRole('button', { name: 'Add tag' }))
-    const keys = screen.getAllByRole('textbox', { name: 'Key' })
-    await user.type(keys[keys.length - 1], 'stage')
+    await splitEvenlyAndTag(user)
     await user.click(screen.getByRole('button', { name: 'Update' }))
     await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor'))
     expect(requests).toEqual([
@@ -105,14 +111,7 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
       ),
     )
     const { user, router } = await loaded('/ml/endpoints/churn-predictor/edit')
-    const traffic = screen.getAllByRole('textbox', { name: 'Traffic (%)' })
-    await user.clear(traffic[0])
-    await user.type(traffic[0], '50')
-    await user.clear(traffic[1])
-    await user.type(traffic[1], '50')
-    await user.click(screen.getByRole('button', { name: 'Add tag' }))
-    const keys = screen.getAllByRole('textbox', { name: 'Key' })
-    await user.type(keys[keys.length - 1], 'stage')
+    await splitEvenlyAndTag(user)
     await user.click(screen.getByRole('button', { name: 'Update' }))
 
     // Says what did happen: the new traffic split is live (updating), only the tag is missing.

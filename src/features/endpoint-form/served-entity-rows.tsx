@@ -9,6 +9,7 @@ import { PT_UNIT_STEP } from '../../lib/foundation-models'
 import { entitySummary, type EntityChoice } from './entity-schema'
 import { WORKLOAD_SIZES, WORKLOAD_TYPES, newEntityRow, type EndpointFormValues } from './form-schema'
 import { ServedEntityDialog, type DialogFieldError, type ExternalRule } from './served-entity-dialog'
+import fieldStyles from '../../components/field.module.css'
 import styles from './endpoint-form.module.css'
 
 export interface ServedEntityRowsProps {
@@ -32,7 +33,7 @@ export function ServedEntityRows({ externalRule, dialogErrors }: ServedEntityRow
         Serve a Unity Catalog model, a foundation model with provisioned throughput, or an external model. Split
         traffic across entities for A/B tests.
       </p>
-      {formState.errors.entities?.root?.message && <p className={styles.error}>{formState.errors.entities.root.message}</p>}
+      {formState.errors.entities?.root?.message && <p className={fieldStyles.error}>{formState.errors.entities.root.message}</p>}
       {fields.map((field, index) => (
         <EntityCard
           key={field.id}
@@ -99,8 +100,8 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
           </Button>
         )}
       </div>
-      <div className={styles.field}>
-        <span id={labelId} className={styles.label}>
+      <div className={fieldStyles.field}>
+        <span id={labelId} className={fieldStyles.label}>
           Entity
         </span>
         <ServedEntityDialog
@@ -125,7 +126,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
           }
         />
         {entityError && (
-          <span id={errorId} className={styles.error}>
+          <span id={errorId} className={fieldStyles.error}>
             {entityError}
           </span>
         )}

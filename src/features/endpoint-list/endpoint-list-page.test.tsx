@@ -39,6 +39,17 @@ function rowFor(name: string): HTMLElement {
   return row
 }
 
+/** Types into the filter, then runs `during` before React renders, with the filter's URL-write timer under control. */
+function typeThen(value: string, during: () => void) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  try {
+    fireEvent.change(screen.getByRole('textbox', { name: 'Filter endpoints' }), { target: { value } })
+    act(during)
+  } finally {
+    vi.useRealTimers()
+  }
+}
+
 describe('endpoint list', () => {
   it('shows every endpoint with its columns, pay-per-token ones pinned first', async () => {
     renderApp('/ml/endpoints')
@@ -218,17 +229,11 @@ describe('endpoint list', () => {
   it('keeps a sort chosen while the typed filter is still on its way to the URL', async () => {
     const { router } = renderApp('/ml/endpoints?q=churn')
     await screen.findByRole('link', { name: 'churn-predictor' })
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    try {
-      fireEvent.change(screen.getByRole('textbox', { name: 'Filter endpoints' }), { target: { value: '' } })
-      // The click and the filter's delayed URL write land before React renders either.
-      act(() => {
-        fireEvent.click(screen.getByRole('button', { name: 'Name' }))
-        vi.advanceTimersByTime(1000)
-      })
-    } finally {
-      vi.useRealTimers()
-    }
+    // The click and the filter's delayed URL write land before React renders either.
+    typeThen('', () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Name' }))
+      vi.advanceTimersByTime(1000)
+    })
     await waitFor(() => expect(router.state.location.search).toBe('?sort=-name'))
     expect(screen.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending')
   })
@@ -236,16 +241,10 @@ describe('endpoint list', () => {
   it('keeps the cleared filter out of the URL when a sort click lands before the clearing has rendered', async () => {
     const { router } = renderApp('/ml/endpoints?q=churn')
     await screen.findByRole('link', { name: 'churn-predictor' })
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    try {
-      fireEvent.change(screen.getByRole('textbox', { name: 'Filter endpoints' }), { target: { value: '' } })
-      act(() => {
-        vi.advanceTimersByTime(1000)
-        fireEvent.click(screen.getByRole('button', { name: 'Name' }))
-      })
-    } finally {
-      vi.useRealTimers()
-    }
+    typeThen('', () => {
+      vi.advanceTimersByTime(1000)
+      fireEvent.click(screen.getByRole('button', { name: 'Name' }))
+    })
     // Not a moment with the old filter back in the address bar.
     expect(router.state.location.search).toBe('?sort=-name')
     expect(screen.getByRole('textbox', { name: 'Filter endpoints' })).toHaveValue('')
@@ -254,17 +253,11 @@ describe('endpoint list', () => {
   it('opens an endpoint clicked just after typing in the filter (the URL write does not cancel it)', async () => {
     const { router } = renderApp('/ml/endpoints')
     await screen.findByRole('link', { name: 'churn-predictor' })
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    try {
-      fireEvent.change(screen.getByRole('textbox', { name: 'Filter endpoints' }), { target: { value: 'churn' } })
-      // The filter's URL write comes due before the navigation has even rendered.
-      act(() => {
-        fireEvent.click(screen.getByRole('link', { name: 'churn-predictor' }))
-        vi.advanceTimersByTime(1000)
-      })
-    } finally {
-      vi.useRealTimers()
-    }
+    // The filter's URL write comes due before the navigation has even rendered.
+    typeThen('churn', () => {
+      fireEvent.click(screen.getByRole('link', { name: 'churn-predictor' }))
+      vi.advanceTimersByTime(1000)
+    })
     expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' })).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
   })

@@ -1,6 +1,6 @@
 // The demo workspace: pay-per-token Foundation Model API endpoints and customer endpoints in varied states.
-import type { EndpointEvent, FoundationModel } from '../../api/types'
-import type { StoredEndpoint, StoredEntity, StoredState } from './model'
+import type { EndpointEvent, ExternalModel, FoundationModel } from '../../api/types'
+import type { StoredConfig, StoredEndpoint, StoredEntity, StoredState } from './model'
 
 export const CURRENT_USER = 'ada.lovelace@example.com'
 const GRACE = 'grace.hopper@example.com'
@@ -146,6 +146,22 @@ function customEntity(
   }
 }
 
+/** An external-model entity named after its model, as the create form names it. */
+function externalEntity(model: ExternalModel, creator: string, created: number): StoredEntity {
+  const name = model.name.replace(/[^A-Za-z0-9_-]/g, '_')
+  return { name, external_model: model, creator, creation_timestamp: created }
+}
+
+/** A config serving one entity with all the traffic. */
+function readyConfig(entity: StoredEntity, version = 1): StoredConfig {
+  return {
+    config_version: version,
+    outcome: 'ready',
+    served_entities: [entity],
+    traffic_config: { routes: [{ served_entity_name: entity.name, traffic_percentage: 100 }] },
+  }
+}
+
 export function hash(text: string): number {
   let h = 2166136261
   for (let i = 0; i < text.length; i++) {
@@ -197,24 +213,19 @@ export function seedState(now: number): StoredState {
     usage_tracking_config: { enabled: true },
     rate_limits: [{ calls: 100, key: 'user', renewal_period: 'minute' }],
   }
-  chat.config = {
-    config_version: 2,
-    outcome: 'ready',
-    served_entities: [
+  chat.config = readyConfig(
+    externalEntity(
       {
         name: 'gpt-4o',
-        external_model: {
-          name: 'gpt-4o',
-          provider: 'openai',
-          task: 'llm/v1/chat',
-          openai_config: { openai_api_key: '{{secrets/support/openai_api_key}}' },
-        },
-        creator: CURRENT_USER,
-        creation_timestamp: now - 3 * DAY,
+        provider: 'openai',
+        task: 'llm/v1/chat',
+        openai_config: { openai_api_key: '{{secrets/support/openai_api_key}}' },
       },
-    ],
-    traffic_config: { routes: [{ served_entity_name: 'gpt-4o', traffic_percentage: 100 }] },
-  }
+      CURRENT_USER,
+      now - 3 * DAY,
+    ),
+    2,
+  )
   chat.last_updated_timestamp = now - 3 * DAY
   chat.events.push(event(now - 3 * DAY, 'CONFIG_UPDATE_SUCCEEDED', 'Config version 2 is now serving.'))
   endpoints.push(chat)
@@ -261,12 +272,7 @@ export function seedState(now: number): StoredState {
     { key: 'team', value: 'recommendations' },
     { key: 'env', value: 'prod' },
   ]
-  recsys.config = {
-    config_version: 6,
-    outcome: 'ready',
-    served_entities: [customEntity('main.recsys.ranker', '11', GRACE, now - 8 * DAY, 'Medium')],
-    traffic_config: { routes: [{ served_entity_name: 'ranker-11', traffic_percentage: 100 }] },
-  }
+  recsys.config = readyConfig(customEntity('main.recsys.ranker', '11', GRACE, now - 8 * DAY, 'Medium'), 6)
   recsys.pending = {
     config: {
       config_version: 7,
@@ -295,12 +301,7 @@ export function seedState(now: number): StoredState {
   // Ready, but its last update failed: version 2 keeps serving.
   const sentiment = base('sentiment-classifier', CURRENT_USER, now - 20 * DAY)
   sentiment.tags = [{ key: 'team', value: 'nlp' }]
-  sentiment.config = {
-    config_version: 2,
-    outcome: 'ready',
-    served_entities: [customEntity('main.nlp.sentiment', '2', CURRENT_USER, now - 15 * DAY)],
-    traffic_config: { routes: [{ served_entity_name: 'sentiment-2', traffic_percentage: 100 }] },
-  }
+  sentiment.config = readyConfig(customEntity('main.nlp.sentiment', '2', CURRENT_USER, now - 15 * DAY), 2)
   sentiment.last_update = 'UPDATE_FAILED'
   sentiment.last_updated_timestamp = now - 5 * HOUR
   sentiment.events.push(
@@ -340,47 +341,35 @@ export function seedState(now: number): StoredState {
   const shared = base('shared-embeddings', GRACE, now - 90 * DAY, 'CAN_VIEW')
   shared.task = 'llm/v1/embeddings'
   shared.tags = [{ key: 'team', value: 'platform' }]
-  shared.config = {
-    config_version: 1,
-    outcome: 'ready',
-    served_entities: [
+  shared.config = readyConfig(
+    externalEntity(
       {
-        name: 'embed-english-v3_0',
-        external_model: {
-          name: 'embed-english-v3.0',
-          provider: 'cohere',
-          task: 'llm/v1/embeddings',
-          cohere_config: { cohere_api_key: '{{secrets/platform/cohere_key}}' },
-        },
-        creator: GRACE,
-        creation_timestamp: now - 90 * DAY,
+        name: 'embed-english-v3.0',
+        provider: 'cohere',
+        task: 'llm/v1/embeddings',
+        cohere_config: { cohere_api_key: '{{secrets/platform/cohere_key}}' },
       },
-    ],
-    traffic_config: { routes: [{ served_entity_name: 'embed-english-v3_0', traffic_percentage: 100 }] },
-  }
+      GRACE,
+      now - 90 * DAY,
+    ),
+  )
   endpoints.push(shared)
 
   // Someone else's Anthropic chat endpoint that the current user may query.
   const claude = base('claude-summarizer', ALAN, now - 7 * DAY, 'CAN_QUERY')
   claude.task = 'llm/v1/chat'
-  claude.config = {
-    config_version: 1,
-    outcome: 'ready',
-    served_entities: [
+  claude.config = readyConfig(
+    externalEntity(
       {
         name: 'claude-3-5-haiku-latest',
-        external_model: {
-          name: 'claude-3-5-haiku-latest',
-          provider: 'anthropic',
-          task: 'llm/v1/chat',
-          anthropic_config: { anthropic_api_key: '{{secrets/research/anthropic}}' },
-        },
-        creator: ALAN,
-        creation_timestamp: now - 7 * DAY,
+        provider: 'anthropic',
+        task: 'llm/v1/chat',
+        anthropic_config: { anthropic_api_key: '{{secrets/research/anthropic}}' },
       },
-    ],
-    traffic_config: { routes: [{ served_entity_name: 'claude-3-5-haiku-latest', traffic_percentage: 100 }] },
-  }
+      ALAN,
+      now - 7 * DAY,
+    ),
+  )
   endpoints.push(claude)
 
   return { version: 1, seeded_at: now, endpoints, deleted_synthetic: [] }
@@ -402,33 +391,22 @@ export function syntheticEndpoint(index: number, seededAt: number): StoredEndpoi
   endpoint.tags = [{ key: 'team', value: team }]
   if (index % 5 === 0) {
     endpoint.task = 'llm/v1/chat'
-    endpoint.config = {
-      config_version: 1,
-      outcome: 'ready',
-      served_entities: [
+    endpoint.config = readyConfig(
+      externalEntity(
         {
           name: 'gpt-4o-mini',
-          external_model: {
-            name: 'gpt-4o-mini',
-            provider: 'openai',
-            task: 'llm/v1/chat',
-            openai_config: { openai_api_key: `{{secrets/${team}/openai}}` },
-          },
-          creator,
-          creation_timestamp: created,
+          provider: 'openai',
+          task: 'llm/v1/chat',
+          openai_config: { openai_api_key: `{{secrets/${team}/openai}}` },
         },
-      ],
-      traffic_config: { routes: [{ served_entity_name: 'gpt-4o-mini', traffic_percentage: 100 }] },
-    }
+        creator,
+        created,
+      ),
+    )
   } else {
     const model = SYNTHETIC_MODELS[index % SYNTHETIC_MODELS.length]
     const entity = customEntity(`main.${team}.${model}`, String((index % 9) + 1), creator, created)
-    endpoint.config = {
-      config_version: 1,
-      outcome: 'ready',
-      served_entities: [entity],
-      traffic_config: { routes: [{ served_entity_name: entity.name, traffic_percentage: 100 }] },
-    }
+    endpoint.config = readyConfig(entity)
   }
   return endpoint
 }
