@@ -1,11 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, setControls, test } from './fixtures'
+import { expect, mockReady, setControls, test } from './fixtures'
 
 const detailPath = (name: string) => `/api/2.0/serving-endpoints/${name}`
 
 /** Starts a config update through the REST API, as a script or another person would. */
 async function startUpdate(page: Page, name: string, body: unknown) {
+  await mockReady(page)
   const status = await page.evaluate(
     async ([path, json]) => (await fetch(path, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: json })).status,
     [`${detailPath(name)}/config`, JSON.stringify(body)] as const,

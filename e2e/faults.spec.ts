@@ -1,7 +1,7 @@
 // Resilience under failures, driven by the mock controls: what a person sees when a request fails,
 // that nothing typed is lost, and that nothing is created twice.
 import type { Locator, Page } from '@playwright/test'
-import { expect, setControls, test, type MockControls } from './fixtures'
+import { expect, mockReady, setControls, test, type MockControls } from './fixtures'
 
 const ENDPOINTS = '/api/2.0/serving-endpoints'
 const detailPath = (name: string) => `${ENDPOINTS}/${name}`
@@ -18,6 +18,7 @@ type Fault = NonNullable<MockControls['faults']>[number]
 
 /** One REST call from inside the page (through the mock), as a script or another person would. */
 async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  await mockReady(page)
   return page.evaluate(
     async ([m, p, json, header]) => {
       const response = await fetch(p, {

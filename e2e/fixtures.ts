@@ -33,6 +33,14 @@ export async function setControls(page: Page, controls: MockControls): Promise<v
   )
 }
 
+/**
+ * Waits until the in-browser mock answers. The page renders before the mock has started (its own
+ * requests wait for it); a test's own `fetch` from the page does not wait, so it calls this first.
+ */
+export async function mockReady(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-mock-backend', 'ready')
+}
+
 export const test = base.extend<{ fastMock: void }>({
   fastMock: [
     async ({ page }, use) => {

@@ -1,7 +1,7 @@
 // Small helpers shared by the a11y, keyboard and bad-input specs.
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Locator, Page, Request } from '@playwright/test'
-import { expect } from './fixtures'
+import { expect, mockReady } from './fixtures'
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
@@ -84,6 +84,7 @@ export function countApiWrites(page: Page): { readonly count: number; readonly u
 
 /** Creates an endpoint through the REST API from inside the page (the app's own mock answers). */
 export async function createViaApi(page: Page, body: unknown): Promise<{ status: number; json: unknown }> {
+  await mockReady(page)
   return page.evaluate(async (json) => {
     const response = await fetch('/api/2.0/serving-endpoints', {
       method: 'POST',

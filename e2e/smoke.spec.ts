@@ -10,3 +10,11 @@ test('loads the endpoint list from the in-browser mock backend', async ({ page }
   const controlled = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')
   expect(controlled).toContain('mockServiceWorker.js')
 })
+
+test('marks the page once the mock answers, so a test’s own fetch from the page reaches it', async ({ page }) => {
+  await page.goto('/ml/endpoints')
+  await expect(page.locator('html')).toHaveAttribute('data-mock-backend', 'ready')
+  const body = await page.evaluate(async () => (await fetch('/api/2.0/serving-endpoints/churn-predictor')).text())
+  // The mock's JSON, not the preview server's index.html.
+  expect((JSON.parse(body) as { name: string }).name).toBe('churn-predictor')
+})
