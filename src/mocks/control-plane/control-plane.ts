@@ -16,14 +16,16 @@ import type {
 } from '../../api/types'
 import { systemClock, type Clock } from './clock'
 import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './controls'
-import { ControlPlaneError, invalid, notFound } from './errors'
+import { modelVersions, registeredModels } from './catalog'
+import { ControlPlaneError, invalid } from './errors'
 import { answer } from './invocations'
-import { addEvent, settle, toDetailed, toSummary } from './lifecycle'
+import { addEvent, toDetailed, toSummary } from './lifecycle'
 import { buildLogs, serverLogs } from './logs'
 import type { StoredConfig, StoredEndpoint, StoredEntity, StoredState } from './model'
 import { restoreSecrets, takeSecrets } from './secrets'
-import { CURRENT_USER, PT_MODELS, UC_MODELS, hash, seedState, syntheticEndpoint, syntheticName } from './seed'
-import { STATE_KEY, type KeyValueStorage } from './storage'
+import { CURRENT_USER, PT_MODELS, hash, syntheticEndpoint, syntheticName } from './seed'
+import type { KeyValueStorage } from './storage'
+import { EndpointStore, SYNTHETIC } from './store'
 import { validateAiGateway, validateRateLimits, validateTags } from './settings-validation'
 import { checkExternalConfig, isRecord, validateConfig, validateName, type ValidConfig } from './validation'
 
@@ -35,83 +37,27 @@ export interface ControlPlaneOptions {
   warn?: (message: string) => void
 }
 
-const SYNTHETIC = /^synthetic-endpoint-(\d{5})$/
-
 export class ControlPlane {
   readonly storage: KeyValueStorage
   readonly clock: Clock
   readonly controls: Controls
+  private readonly store: EndpointStore
 
   constructor({ storage, clock = systemClock, defaults = {}, warn = console.warn }: ControlPlaneOptions) {
     this.storage = storage
     this.clock = clock
     this.controls = new Controls(storage, { ...DEFAULT_CONTROLS, ...defaults }, warn)
-  }
-
-  // ---- storage ----
-
-  private load(): StoredState {
-    const text = this.storage.getItem(STATE_KEY)
-    if (text !== null) {
-      try {
-        const state = JSON.parse(text) as StoredState
-        if (state && state.version === 1 && Array.isArray(state.endpoints)) {
-          // States saved before deleted_synthetic existed lack it.
-          if (!Array.isArray(state.deleted_synthetic)) state.deleted_synthetic = []
-          return state
-        }
-      } catch {
-        // a corrupt store is replaced by the seed below
-      }
-    }
-    const state = seedState(this.clock.now())
-    this.save(state)
-    return state
-  }
-
-  private save(state: StoredState): void {
-    this.storage.setItem(STATE_KEY, JSON.stringify(state))
+    this.store = new EndpointStore(storage, clock, this.controls)
   }
 
   /** Drops all state: the next request starts from the seed (the UI's "Reset demo data"). */
   reset(): void {
-    this.storage.removeItem(STATE_KEY)
-  }
-
-  /** Reads state with every due rollout applied; saves when anything changed. */
-  private read(): StoredState {
-    const state = this.load()
-    const now = this.clock.now()
-    let changed = false
-    for (const endpoint of state.endpoints) changed = settle(endpoint, now) || changed
-    if (changed) this.save(state)
-    return state
-  }
-
-  private syntheticIndex(state: StoredState, name: string): number | undefined {
-    const match = SYNTHETIC.exec(name)
-    if (!match) return undefined
-    const index = Number(match[1]) - 1
-    if (index < 0 || index >= this.controls.read().extraEndpoints || state.deleted_synthetic.includes(name)) return undefined
-    return index
-  }
-
-  private find(state: StoredState, name: string): StoredEndpoint | undefined {
-    const stored = state.endpoints.find((e) => e.name === name)
-    if (stored) return stored
-    const index = this.syntheticIndex(state, name)
-    return index === undefined ? undefined : syntheticEndpoint(index, state.seeded_at)
-  }
-
-  private mustFind(state: StoredState, name: string): StoredEndpoint {
-    const endpoint = this.find(state, name)
-    if (!endpoint) throw notFound(name)
-    return endpoint
+    this.store.reset()
   }
 
   /** For a write: the stored endpoint, materialising a synthetic one first. */
   private forWrite(state: StoredState, name: string): StoredEndpoint {
-    const endpoint = this.mustFind(state, name)
+    const endpoint = this.store.mustFind(state, name)
     if (!state.endpoints.includes(endpoint)) state.endpoints.push(endpoint)
     if (endpoint.system) {
       throw new ControlPlaneError(
@@ -143,7 +89,7 @@ export class ControlPlane {
   // ---- routes ----
 
   list(): ListEndpointsResponse {
-    const state = this.read()
+    const state = this.store.read()
     const endpoints = state.endpoints.map(toSummary)
     const extra = this.controls.read().extraEndpoints
     if (extra > 0) {
@@ -158,14 +104,14 @@ export class ControlPlane {
   }
 
   get(name: string): ServingEndpointDetailed {
-    return toDetailed(this.mustFind(this.read(), name), this.clock.now())
+    return toDetailed(this.store.mustFind(this.store.read(), name), this.clock.now())
   }
 
   create(body: unknown): ServingEndpointDetailed {
     if (!isRecord(body)) throw invalid('body', 'The request body must be a JSON object.')
     const name = validateName(body.name)
-    const state = this.read()
-    if (this.find(state, name)) {
+    const state = this.store.read()
+    if (this.store.find(state, name)) {
       throw new ControlPlaneError('RESOURCE_ALREADY_EXISTS', `Serving endpoint with name '${name}' already exists.`, 'name')
     }
     const config = validateConfig(body.config)
@@ -196,7 +142,7 @@ export class ControlPlane {
     if (Object.keys(gateway).length > 0) endpoint.ai_gateway = gateway
     this.startRollout(endpoint, config, 1, this.controls.read().deployMs)
     state.endpoints.push(endpoint)
-    this.save(state)
+    this.store.save(state)
     return toDetailed(endpoint, now)
   }
 
@@ -231,7 +177,7 @@ export class ControlPlane {
   }
 
   updateConfig(name: string, body: unknown): ServingEndpointDetailed {
-    const state = this.read()
+    const state = this.store.read()
     const endpoint = this.forWrite(state, name)
     if (endpoint.pending) {
       throw new ControlPlaneError(
@@ -262,13 +208,13 @@ export class ControlPlane {
       type: 'CONFIG_UPDATE_STARTED',
       message: `Config update to version ${version} started by ${CURRENT_USER}.`,
     })
-    this.save(state)
+    this.store.save(state)
     return toDetailed(endpoint, this.clock.now())
   }
 
   /** Ours: Databricks has no public cancel route. Drops the pending config; the active one keeps serving. */
   cancelUpdate(name: string): ServingEndpointDetailed {
-    const state = this.read()
+    const state = this.store.read()
     const endpoint = this.forWrite(state, name)
     const pending = endpoint.pending
     if (!pending) {
@@ -286,16 +232,16 @@ export class ControlPlane {
         ? `Endpoint creation canceled by ${CURRENT_USER}.`
         : `Config update to version ${pending.config.config_version} canceled by ${CURRENT_USER}; version ${endpoint.config.config_version} keeps serving.`,
     })
-    this.save(state)
+    this.store.save(state)
     return toDetailed(endpoint, this.clock.now())
   }
 
   remove(name: string): Record<string, never> {
-    const state = this.read()
+    const state = this.store.read()
     const endpoint = this.forWrite(state, name)
     state.endpoints = state.endpoints.filter((e) => e !== endpoint)
     if (SYNTHETIC.test(name)) state.deleted_synthetic.push(name)
-    this.save(state)
+    this.store.save(state)
     return {}
   }
 
@@ -306,7 +252,7 @@ export class ControlPlane {
     if (!Array.isArray(remove) || remove.some((k) => typeof k !== 'string')) {
       throw invalid('delete_tags', "Field 'delete_tags' must be a list of tag keys.")
     }
-    const state = this.read()
+    const state = this.store.read()
     const endpoint = this.forWrite(state, name)
     const byKey = new Map<string, EndpointTag>(endpoint.tags.map((t) => [t.key, t]))
     for (const tag of add) byKey.set(tag.key, tag)
@@ -316,32 +262,32 @@ export class ControlPlane {
     if (add.length > 0 || remove.length > 0) {
       this.touch(endpoint, { type: 'TAGS_UPDATED', message: `Tags updated by ${CURRENT_USER}.` })
     }
-    this.save(state)
+    this.store.save(state)
     return { tags: endpoint.tags }
   }
 
   putRateLimits(name: string, body: unknown): PutRateLimitsRequest {
     const rateLimits = validateRateLimits(isRecord(body) ? body.rate_limits : undefined)
-    const state = this.read()
+    const state = this.store.read()
     const endpoint = this.forWrite(state, name)
     endpoint.ai_gateway = { ...endpoint.ai_gateway, rate_limits: rateLimits }
     this.touch(endpoint, { type: 'RATE_LIMITS_UPDATED', message: `Rate limits updated by ${CURRENT_USER}.` })
-    this.save(state)
+    this.store.save(state)
     return { rate_limits: rateLimits }
   }
 
   putAiGateway(name: string, body: unknown): AiGatewayConfig {
     const gateway = validateAiGateway(isRecord(body) ? body : {})
-    const state = this.read()
+    const state = this.store.read()
     const endpoint = this.forWrite(state, name)
     endpoint.ai_gateway = gateway
     this.touch(endpoint, { type: 'AI_GATEWAY_UPDATED', message: `AI Gateway settings updated by ${CURRENT_USER}.` })
-    this.save(state)
+    this.store.save(state)
     return gateway
   }
 
   events(name: string): EventsResponse {
-    const endpoint = this.mustFind(this.read(), name)
+    const endpoint = this.store.mustFind(this.store.read(), name)
     // Reversed before the (stable) sort so that, within one millisecond, the later event comes first.
     return { events: [...endpoint.events].reverse().sort((a, b) => b.timestamp - a.timestamp) }
   }
@@ -386,32 +332,15 @@ export class ControlPlane {
   }
 
   ucModels(): { registered_models: RegisteredModel[] } {
-    return {
-      registered_models: UC_MODELS.map((m) => ({
-        full_name: `${m.catalog}.${m.schema}.${m.name}`,
-        name: m.name,
-        catalog_name: m.catalog,
-        schema_name: m.schema,
-      })),
-    }
+    return { registered_models: registeredModels() }
   }
 
   ucModelVersions(fullName: string): { model_versions: ModelVersion[] } {
-    const model = UC_MODELS.find((m) => `${m.catalog}.${m.schema}.${m.name}` === fullName)
-    if (!model) {
-      throw new ControlPlaneError('RESOURCE_DOES_NOT_EXIST', `Registered model '${fullName}' does not exist.`)
-    }
-    return {
-      model_versions: Array.from({ length: model.versions }, (_, i) => ({
-        model_name: fullName,
-        version: model.versions - i,
-        status: 'READY' as const,
-      })),
-    }
+    return { model_versions: modelVersions(fullName) }
   }
 
   permissions(id: string) {
-    const endpoint = this.read().endpoints.find((e) => e.id === id)
+    const endpoint = this.store.read().endpoints.find((e) => e.id === id)
     if (!endpoint) throw new ControlPlaneError('RESOURCE_DOES_NOT_EXIST', `Serving endpoint with id '${id}' does not exist.`)
     return {
       object_id: `/serving-endpoints/${id}`,
