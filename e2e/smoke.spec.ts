@@ -18,3 +18,19 @@ test('marks the page once the mock answers, so a test’s own fetch from the pag
   // The mock's JSON, not the preview server's index.html.
   expect((JSON.parse(body) as { name: string }).name).toBe('churn-predictor')
 })
+
+test.describe('when the mock backend cannot start', () => {
+  test.use({ serviceWorkers: 'block' })
+
+  test('the list still renders, explains the failure and offers Retry', async ({ page }) => {
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    await page.goto('/ml/endpoints')
+    await expect(page.getByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeVisible()
+    await expect(page.getByRole('alert')).toContainText('the serving API is not reachable at this address')
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible()
+    expect(errors.join('\n')).toContain('The embedded mock backend did not start')
+  })
+})

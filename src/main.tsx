@@ -1,14 +1,14 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { holdRequestsUntil } from './api/client'
 import { App } from './app/app'
 import { createQueryClient } from './app/query-client'
 import { createRouter } from './app/router'
 import './styles/global.css'
 
 /**
- * The embedded mock backend, in its own chunk; the first request waits for it, the first render does not.
- * Once it answers, `<html data-mock-backend="ready">` tells e2e suites that their own in-page fetches reach it.
+ * The embedded mock backend, in its own chunk, starts before React renders: whatever a page shows, the
+ * mock already answers (users' e2e suites fetch from the page as soon as it shows). Once it answers,
+ * `<html data-mock-backend="ready">` says so too.
  */
 async function startMockBackend(): Promise<void> {
   if (import.meta.env.VITE_BACKEND && import.meta.env.VITE_BACKEND !== 'browser-mock') return
@@ -17,16 +17,20 @@ async function startMockBackend(): Promise<void> {
   document.documentElement.dataset.mockBackend = 'ready'
 }
 
-// The router first: it starts fetching this page's code while the mock backend downloads and starts.
-const router = createRouter()
-const mockStarted = startMockBackend()
-mockStarted.catch((error: unknown) => console.error('The embedded mock backend did not start:', error))
-holdRequestsUntil(mockStarted)
+function render() {
+  const root = document.getElementById('root')
+  if (!root) throw new Error('index.html has no #root element')
+  createRoot(root).render(
+    <StrictMode>
+      <App queryClient={createQueryClient()} router={router} />
+    </StrictMode>,
+  )
+}
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App queryClient={createQueryClient()} router={router} />
-  </StrictMode>,
-)
+// The router first: creating it starts fetching this page's code while the mock downloads and starts.
+const router = createRouter()
+startMockBackend()
+  // A mock that cannot start (service workers off) still gets a page: its requests then fail as
+  // dropped connections, which every page explains with a way to retry.
+  .catch((error: unknown) => console.error('The embedded mock backend did not start:', error))
+  .finally(render)

@@ -1,29 +1,37 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { holdRequestsUntil, request } from './client'
-import type { ListEndpointsResponse } from './types'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { server } from '../mocks/node'
+import { ApiError, request } from './client'
 
 const LIST = '/api/2.0/serving-endpoints'
 
-describe('requests while the embedded backend starts', () => {
-  afterEach(() => holdRequestsUntil(Promise.resolve()))
-
-  it('go out only once the backend is ready, and then get their answer', async () => {
-    let ready = () => {}
-    holdRequestsUntil(new Promise<void>((resolve) => (ready = resolve)))
-    const fetchSpy = vi.spyOn(window, 'fetch')
-    const answer = request<ListEndpointsResponse>(LIST)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(fetchSpy).not.toHaveBeenCalled()
-
-    ready()
-    const body = await answer
-    expect(fetchSpy).toHaveBeenCalledTimes(1)
-    expect(body.endpoints?.map((e) => e.name)).toContain('churn-predictor')
+describe('request', () => {
+  it('says the API is not reachable when a 200 answer is a web page, not JSON', async () => {
+    server.use(
+      http.get(`*${LIST}`, () => new HttpResponse('<!doctype html><html></html>', { headers: { 'Content-Type': 'text/html' } })),
+    )
+    const error = await request(LIST).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).errorCode).toBe('INVALID_RESPONSE')
+    expect((error as ApiError).message).toBe(
+      'The server answered HTTP 200 with something other than JSON: the serving API is not reachable at this address.',
+    )
   })
 
-  it('still go out when the backend failed to start, rather than wait forever', async () => {
-    holdRequestsUntil(Promise.reject(new Error('service workers are off')))
-    const body = await request<ListEndpointsResponse>(LIST)
-    expect(body.endpoints?.length).toBeGreaterThan(0)
+  it('turns a Databricks error body into its code, message and field', async () => {
+    server.use(
+      http.get(`*${LIST}`, () =>
+        HttpResponse.json(
+          {
+            error_code: 'INVALID_PARAMETER_VALUE',
+            message: 'Bad name.',
+            details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', metadata: { field: 'name' } }],
+          },
+          { status: 400 },
+        ),
+      ),
+    )
+    const error = (await request(LIST).catch((e: unknown) => e)) as ApiError
+    expect([error.status, error.errorCode, error.message, error.field]).toEqual([400, 'INVALID_PARAMETER_VALUE', 'Bad name.', 'name'])
   })
 })

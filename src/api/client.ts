@@ -58,20 +58,8 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
-let backendReady: Promise<unknown> = Promise.resolve()
-
-/**
- * Requests wait for `ready` (the embedded mock's service worker starting) before they go out, so the
- * app can render and load its page code meanwhile. A failed start lets them go: they then fail as
- * dropped connections, which the pages already explain.
- */
-export function holdRequestsUntil(ready: Promise<unknown>): void {
-  backendReady = ready.catch(() => undefined)
-}
-
 /** Same-origin paths: the msw worker, the Vite proxy or the HTTP mock server answer them. */
 export async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
-  await backendReady
   let response: Response
   try {
     response = await fetch(path, {
@@ -86,7 +74,16 @@ export async function request<T>(path: string, { method = 'GET', body, signal }:
   }
   if (!response.ok) throw await toApiError(response)
   const text = await response.text()
-  return (text ? JSON.parse(text) : {}) as T
+  try {
+    return (text ? JSON.parse(text) : {}) as T
+  } catch {
+    // An HTML page where data belongs: a static server or a login page, not the serving API.
+    throw new ApiError(
+      response.status,
+      'INVALID_RESPONSE',
+      `The server answered HTTP ${response.status} with something other than JSON: the serving API is not reachable at this address.`,
+    )
+  }
 }
 
 export function endpointPath(name: string, suffix = ''): string {
