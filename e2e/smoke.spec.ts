@@ -34,3 +34,13 @@ test.describe('when the mock backend cannot start', () => {
     expect(errors.join('\n')).toContain('The embedded mock backend did not start')
   })
 })
+
+test('a hard reload (the page not controlled by the registered worker) comes back with the list', async ({ page }) => {
+  await page.goto('/ml/endpoints')
+  await expect(page.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
+  const cdp = await page.context().newCDPSession(page)
+  // Shift+Reload: the page loads without its service worker; msw reloads it once to get it back.
+  await cdp.send('Page.reload', { ignoreCache: true })
+  await expect(page.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toContain('mockServiceWorker.js')
+})

@@ -2,7 +2,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { createQueryClient } from './app/query-client'
+import { prefetchMatches } from './app/prefetch'
 import { createRouter } from './app/router'
+import { registerWorkerEarly } from './mocks/register-worker'
 import './styles/global.css'
 
 /**
@@ -12,7 +14,7 @@ import './styles/global.css'
  */
 async function startMockBackend(): Promise<void> {
   if (import.meta.env.VITE_BACKEND && import.meta.env.VITE_BACKEND !== 'browser-mock') return
-  const { worker } = await import('./mocks/browser')
+  const [{ worker }] = await Promise.all([import('./mocks/browser'), registerWorkerEarly()])
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
   document.documentElement.dataset.mockBackend = 'ready'
 }
@@ -22,15 +24,20 @@ function render() {
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={createQueryClient()} router={router} />
+      <App queryClient={queryClient} router={router} />
     </StrictMode>,
   )
 }
 
 // The router first: creating it starts fetching this page's code while the mock downloads and starts.
 const router = createRouter()
+const queryClient = createQueryClient()
 startMockBackend()
-  // A mock that cannot start (service workers off) still gets a page: its requests then fail as
-  // dropped connections, which every page explains with a way to retry.
+  // A mock that cannot start (service workers off) still gets a page: its requests then fail, and
+  // every page explains that with a way to retry.
   .catch((error: unknown) => console.error('The embedded mock backend did not start:', error))
-  .finally(render)
+  .finally(() => {
+    // The page's first requests go out now, while React renders.
+    prefetchMatches(queryClient, router.state.matches)
+    render()
+  })

@@ -1,0 +1,30 @@
+import { createMemoryRouter } from 'react-router'
+import { describe, expect, it } from 'vitest'
+import { endpointKeys } from '../api/queries'
+import { createTestQueryClient } from '../test/render'
+import { prefetchMatches } from './prefetch'
+import { routes } from './router'
+
+function prefetchAt(path: string) {
+  const queryClient = createTestQueryClient()
+  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  prefetchMatches(queryClient, router.state.matches)
+  return queryClient
+}
+
+describe('prefetchMatches', () => {
+  it('starts the list request for the list page, before anything renders', async () => {
+    const queryClient = prefetchAt('/ml/endpoints?q=churn')
+    expect(queryClient.getQueryState(endpointKeys.list())?.fetchStatus).toBe('fetching')
+    await expect.poll(() => queryClient.getQueryData<{ endpoints: { name: string }[] }>(endpointKeys.list())?.endpoints.length).toBeGreaterThan(6)
+  })
+
+  it('starts the endpoint request for its details and edit pages, and the current user for every page', () => {
+    for (const path of ['/ml/endpoints/churn-predictor', '/ml/endpoints/churn-predictor/edit']) {
+      const queryClient = prefetchAt(path)
+      expect(queryClient.getQueryState(endpointKeys.detail('churn-predictor'))?.fetchStatus).toBe('fetching')
+      expect(queryClient.getQueryState(['me'])?.fetchStatus).toBe('fetching')
+      expect(queryClient.getQueryState(endpointKeys.list())).toBeUndefined()
+    }
+  })
+})
