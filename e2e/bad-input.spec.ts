@@ -21,6 +21,7 @@ const TEN_KB = 10 * 1024
 const NAME_CHARS = 'Name may contain only letters, digits, dashes (-) and underscores (_).'
 const RATE_LIMIT = 'Rate limits must be non-negative integers'
 const SECRET_REF = 'Enter a secret reference like {{secrets/<scope>/<key>}}, or choose Plain text.'
+const ENV_NAME = 'Variable names use letters, digits and underscores, and do not start with a digit.'
 const TRAFFIC_WHOLE = 'Traffic must be a whole number from 0 to 100.'
 const traffic = (sum: number) => `Traffic must add up to 100% (now ${sum}%).`
 
@@ -168,6 +169,27 @@ const tables: FieldTable[] = [
       { what: '10 kB', value: 'v'.repeat(TEN_KB), message: 'Tag values are at most 255 characters.' },
       { what: 'HTML img', value: IMG, message: null },
       { what: 'empty (optional)', value: '', message: null },
+    ],
+  },
+  {
+    title: 'Environment variable name',
+    open: async (page) => {
+      const dialog = await openEntityDialog(page)
+      await chooseUcModel(dialog, 'main.default.churn_model', '4')
+      await dialog.getByRole('button', { name: 'Confirm' }).click()
+      await page.getByRole('button', { name: 'Add environment variable' }).click()
+    },
+    field: (page) => page.getByRole('textbox', { name: 'Variable name' }),
+    submit: submitForm,
+    cases: [
+      { what: 'empty', value: '', message: 'Enter a variable name.' },
+      { what: 'leading digit', value: '2FAST', message: ENV_NAME },
+      { what: 'dash', value: 'MY-VAR', message: ENV_NAME },
+      { what: 'space', value: 'MY VAR', message: ENV_NAME },
+      { what: 'HTML script', value: SCRIPT, message: ENV_NAME },
+      { what: '10 kB with a dash', value: `${'V'.repeat(TEN_KB)}-`, message: ENV_NAME },
+      { what: 'shell-style name', value: 'OPENAI_API_KEY', message: null },
+      { what: 'leading underscore, lower case', value: '_debug', message: null },
     ],
   },
   {

@@ -35,3 +35,14 @@ export function defaultServedEntityName(entity: {
   const base = entity.entity_version ? `${model}-${entity.entity_version}` : model
   return base.replace(/[^A-Za-z0-9_-]/g, '_')
 }
+
+/** Environment variable names a served model's container accepts (POSIX shell names). */
+export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+export function envVarNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'Enter a variable name.'
+  if (!ENV_VAR_NAME.test(name)) {
+    return 'Variable names use letters, digits and underscores, and do not start with a digit.'
+  }
+  return undefined
+}

@@ -25,12 +25,23 @@ interface TableProps {
   labelledBy: string
 }
 
-/** Wraps only between " · " parts, so "CPU · Medium" never breaks inside a word. */
+/** Wraps only between " · " parts, the dot ending the line: "CPU · Small ·" / "scale to zero". */
 function Segments({ text }: { text: string }) {
-  return text.split(' · ').map((part, index) => (
+  const parts = text.split(' · ')
+  return parts.map((part, index) => (
     <Fragment key={index}>
-      {index > 0 && ' · '}
-      <span className={styles.segmentText}>{part}</span>
+      {index > 0 && ' '}
+      <span className={styles.segmentText}>{index < parts.length - 1 ? `${part} ·` : part}</span>
+    </Fragment>
+  ))
+}
+
+/** Long Unity Catalog names (catalog.schema.model) may wrap after a dot rather than widen the table. */
+function BreakAfterDots({ text }: { text: string }) {
+  return text.split(/(?<=\.)/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
     </Fragment>
   ))
 }
@@ -63,7 +74,13 @@ function EntityRow({ entity, change, config, other, side, payPerToken }: Omit<Ta
           {entity.name}
           {marker && <span className={styles.marker}>{marker}</span>}
         </div>
-        <div className={styles.secondary}>{entityText(entity)}</div>
+        <div className={styles.secondary}>
+          <BreakAfterDots text={entityText(entity)} />
+        </div>
+        {entity.environment_vars && Object.keys(entity.environment_vars).length > 0 && (
+          // Names only: a value may be a credential typed as plain text.
+          <div className={styles.secondary}>Environment: {Object.keys(entity.environment_vars).join(', ')}</div>
+        )}
         {was('entity', before && entityText(before))}
       </td>
       <td>
@@ -131,7 +148,8 @@ export function ConfigSections({
   const pendingId = useId()
   const changes = diffConfigs(config, pending)
   return (
-    <div className={pending ? styles.configsSplit : styles.configs}>
+    // Side by side only when both hold a table; a creating endpoint's placeholder goes above.
+    <div className={pending && config ? styles.configsSplit : styles.configs}>
       <section className={styles.config} aria-labelledby={activeId}>
         <header className={styles.configHeader}>
           <h2 id={activeId}>Active configuration</h2>

@@ -56,6 +56,31 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     ])
   })
 
+  it('sends a custom model’s environment variables, and refuses a bad name at its field first', async () => {
+    const posts = countPosts()
+    const { user, router } = renderApp('/ml/endpoints/create')
+    await fillBasics(user)
+    await user.click(screen.getByRole('button', { name: 'Add environment variable' }))
+    await user.type(screen.getByRole('textbox', { name: 'Variable name' }), 'OPENAI-KEY')
+    await user.type(screen.getByRole('textbox', { name: 'Variable value' }), '{{{{secrets/team/openai}}')
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    expect(await screen.findByRole('textbox', { name: 'Variable name' })).toHaveAccessibleDescription(
+      'Variable names use letters, digits and underscores, and do not start with a digit.',
+    )
+    expect(posts).toEqual([])
+
+    const name = screen.getByRole('textbox', { name: 'Variable name' })
+    await user.clear(name)
+    await user.type(name, 'OPENAI_API_KEY')
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'))
+    expect(posts).toHaveLength(1)
+    expect(controlPlane.get('churn-api').pending_config?.served_entities[0].environment_vars).toEqual({
+      OPENAI_API_KEY: '{{secrets/team/openai}}',
+    })
+    expect(await screen.findByText('Environment: OPENAI_API_KEY')).toBeInTheDocument()
+  })
+
   it('checks the name, traffic and rate limits before sending anything', async () => {
     const posts = countPosts()
     const { user } = renderApp('/ml/endpoints/create')

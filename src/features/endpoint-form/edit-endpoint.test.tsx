@@ -51,6 +51,34 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
     expect(controlPlane.get('churn-predictor').pending_config?.traffic_config.routes.map((r) => r.traffic_percentage)).toEqual([50, 50])
   })
 
+  it('prefills a custom model’s environment variables, and a removed one is gone from the update', async () => {
+    controlPlane.create({
+      name: 'env-model',
+      config: {
+        served_entities: [
+          {
+            entity_name: 'main.default.churn_model',
+            entity_version: '4',
+            workload_size: 'Small',
+            scale_to_zero_enabled: true,
+            environment_vars: { THRESHOLD: '0.7', API_KEY: '{{secrets/team/key}}' },
+          },
+        ],
+      },
+    })
+    clock.advance(60_000)
+    const { user, router } = await loaded('/ml/endpoints/env-model/edit')
+    const names = screen.getAllByRole('textbox', { name: 'Variable name' })
+    expect(names.map((n) => (n as HTMLInputElement).value)).toEqual(['THRESHOLD', 'API_KEY'])
+    expect(screen.getAllByRole('textbox', { name: 'Variable value' })[1]).toHaveValue('{{secrets/team/key}}')
+    await user.click(screen.getByRole('button', { name: 'Remove environment variable 1 of served entity 1' }))
+    await user.click(screen.getByRole('button', { name: 'Update' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/env-model'))
+    expect(controlPlane.get('env-model').pending_config?.served_entities[0].environment_vars).toEqual({
+      API_KEY: '{{secrets/team/key}}',
+    })
+  })
+
   it('shows a stored plain-text secret as unchanged, never shows it, and keeps it when left empty', async () => {
     controlPlane.create({
       name: 'plain-gpt',

@@ -56,3 +56,47 @@ describe('provisioned model units', () => {
     expect(unitsProblem(units)).toBe('Model units must be at most 9007199254740991.')
   })
 })
+
+function envProblems(env: { name: string; value: string }[]): Record<string, string> {
+  const entities = [{ ...valid.entities[0], env }]
+  const result = endpointFormSchema('create').safeParse({ ...valid, entities })
+  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]))
+}
+
+describe('environment variables of a custom model', () => {
+  it('accepts shell-style names with plain values or secret references', () => {
+    expect(envProblems([
+      { name: 'OPENAI_API_KEY', value: '{{secrets/team/openai}}' },
+      { name: '_debug2', value: 'true' },
+      { name: 'EMPTY', value: '' },
+    ])).toEqual({})
+  })
+
+  it.each([
+    { name: '', message: 'Enter a variable name.' },
+    { name: '2FAST', message: 'Variable names use letters, digits and underscores, and do not start with a digit.' },
+    { name: 'MY-VAR', message: 'Variable names use letters, digits and underscores, and do not start with a digit.' },
+    { name: '<script>', message: 'Variable names use letters, digits and underscores, and do not start with a digit.' },
+  ])('refuses the name $name at its field', ({ name, message }) => {
+    expect(envProblems([{ name, value: 'x' }])).toEqual({ 'entities.0.env.0.name': message })
+  })
+
+  it('refuses a name set twice, at the second row', () => {
+    expect(envProblems([{ name: 'A', value: '1' }, { name: 'A', value: '2' }])).toEqual({
+      'entities.0.env.1.name': 'Variable "A" is already set above.',
+    })
+  })
+
+  it('refuses a malformed secret reference at the value', () => {
+    expect(envProblems([{ name: 'KEY', value: '{{secrets/only-scope}}' }])).toEqual({
+      'entities.0.env.0.value': 'Use a secret reference like {{secrets/<scope>/<key>}}',
+    })
+  })
+
+  it('ignores the rows of an entity that is not a custom model (they are not sent)', () => {
+    const [model] = PT_MODELS
+    const entity = { kind: 'pt' as const, entity_name: model.entity_name, entity_version: model.entity_version }
+    const result = endpointFormSchema('create').safeParse({ ...valid, entities: [{ ...valid.entities[0], entity, env: [{ name: '1', value: '' }] }] })
+    expect(result.success).toBe(true)
+  })
+})

@@ -2,7 +2,8 @@
 import { z } from '../../lib/zod'
 import type { WorkloadSize, WorkloadType } from '../../api/types'
 import { PT_UNIT_STEP } from '../../lib/foundation-models'
-import { endpointNameProblem } from '../../lib/names'
+import { endpointNameProblem, envVarNameProblem } from '../../lib/names'
+import { SECRET_REFERENCE, SECRET_REFERENCE_HINT } from '../../lib/providers'
 import type { EntityChoice } from './entity-schema'
 import { servedName } from './served-name'
 
@@ -29,6 +30,13 @@ export interface EntityRow {
   scale_to_zero: boolean
   traffic: string
   units: string
+  /** Custom models only: variables set in the model's container (values may be secret references). */
+  env: EnvVarRow[]
+}
+
+export interface EnvVarRow {
+  name: string
+  value: string
 }
 
 export interface RateLimitRow {
@@ -66,6 +74,7 @@ export const newEntityRow = (traffic = '100'): EntityRow => ({
   scale_to_zero: true,
   traffic,
   units: String(PT_UNIT_STEP),
+  env: [],
 })
 
 export const EMPTY_FORM: EndpointFormValues = {
@@ -86,6 +95,7 @@ const rowSchema = z.object({
   scale_to_zero: z.boolean(),
   traffic: z.string(),
   units: z.string(),
+  env: z.array(z.object({ name: z.string(), value: z.string() })),
 })
 
 /** Name rules are the server's (src/lib/names.ts); edit mode skips them (the name is read-only). */
@@ -153,6 +163,7 @@ function checkEntities(rows: EntityRow[], ctx: z.RefinementCtx) {
     const name = servedName(row)
     if (names.has(name)) issue(i, 'entity', `Served entity "${name}" is already in row ${(names.get(name) ?? 0) + 1}.`)
     names.set(name, i)
+    if (row.entity.kind === 'uc') checkEnv(row.env, i, ctx)
     if (row.entity.kind === 'pt') {
       const units = Number(row.units)
       const whole = WHOLE.test(row.units.trim())
@@ -175,4 +186,19 @@ function checkEntities(rows: EntityRow[], ctx: z.RefinementCtx) {
   if (whole && sum !== 100) {
     rows.forEach((_, i) => issue(i, 'traffic', `Traffic must add up to 100% (now ${sum}%).`))
   }
+}
+
+function checkEnv(env: EnvVarRow[], row: number, ctx: z.RefinementCtx) {
+  const issue = (i: number, field: keyof EnvVarRow, message: string) =>
+    ctx.addIssue({ code: 'custom', path: ['entities', row, 'env', i, field], message })
+  const seen = new Set<string>()
+  env.forEach((variable, i) => {
+    const name = variable.name.trim()
+    const problem = envVarNameProblem(name)
+    if (problem) issue(i, 'name', problem)
+    else if (seen.has(name)) issue(i, 'name', `Variable "${name}" is already set above.`)
+    seen.add(name)
+    const value = variable.value.trim()
+    if (value.startsWith('{{') && !SECRET_REFERENCE.test(value)) issue(i, 'value', SECRET_REFERENCE_HINT)
+  })
 }

@@ -64,8 +64,8 @@ function entityInput(row: EntityRow): ServedEntityInput {
         entity_version: entity.entity_version,
         provisioned_model_units: Number(row.units),
       }
-    case 'uc':
-      return {
+    case 'uc': {
+      const input: ServedEntityInput = {
         name,
         entity_name: entity.entity_name,
         entity_version: entity.entity_version,
@@ -73,6 +73,9 @@ function entityInput(row: EntityRow): ServedEntityInput {
         workload_size: row.workload_size,
         scale_to_zero_enabled: row.scale_to_zero,
       }
+      if (row.env.length > 0) input.environment_vars = Object.fromEntries(row.env.map((v) => [v.name.trim(), v.value.trim()]))
+      return input
+    }
   }
 }
 
@@ -179,6 +182,7 @@ export function toFormValues(endpoint: ServingEndpointDetailed): EndpointFormVal
     workload_size: e.workload_size ?? 'Small',
     scale_to_zero: e.scale_to_zero_enabled ?? false,
     units: e.provisioned_model_units !== undefined ? String(e.provisioned_model_units) : newEntityRow().units,
+    env: Object.entries(e.environment_vars ?? {}).map(([name, value]) => ({ name, value })),
   }))
   const gateway = endpoint.ai_gateway
   const table = gateway?.inference_table_config

@@ -7,6 +7,7 @@ import { PlusIcon } from '../../components/icons'
 import { Input, Select } from '../../components/input'
 import { PT_UNIT_STEP } from '../../lib/foundation-models'
 import { entitySummary, type EntityChoice } from './entity-schema'
+import { EnvVarRows } from './env-var-rows'
 import { WORKLOAD_SIZES, WORKLOAD_TYPES, newEntityRow, type EndpointFormValues } from './form-schema'
 import { ServedEntityDialog, type DialogFieldError, type ExternalRule } from './served-entity-dialog'
 import fieldStyles from '../../components/field.module.css'
@@ -181,6 +182,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
           )}
         </Field>
       )}
+      {entity?.kind === 'uc' && <EnvVarRows entityIndex={index} />}
     </div>
   )
 }

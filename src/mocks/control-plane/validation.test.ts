@@ -215,3 +215,23 @@ describe('tags, rate limits and AI Gateway on create', () => {
     expect(created.permission_level).toBe('CAN_MANAGE')
   })
 })
+
+describe('environment variables', () => {
+  const withEnv = (environment_vars: unknown) => ({ name: 'env-model', config: { served_entities: [custom('4', { environment_vars })] } })
+
+  it('stores names with string values and returns them', () => {
+    const { cp } = setup()
+    const created = cp.create(withEnv({ OPENAI_API_KEY: '{{secrets/team/openai}}', DEBUG: '' }))
+    expect(created.pending_config?.served_entities[0].environment_vars).toEqual({ OPENAI_API_KEY: '{{secrets/team/openai}}', DEBUG: '' })
+  })
+
+  it.each([
+    ['a name with a dash', { 'MY-VAR': '1' }, 'served_entities[0].environment_vars', "Environment variable name 'MY-VAR' is invalid: use letters, digits and underscores, not starting with a digit."],
+    ['a name starting with a digit', { '1A': '1' }, 'served_entities[0].environment_vars', "Environment variable name '1A' is invalid: use letters, digits and underscores, not starting with a digit."],
+    ['a number value', { PORT: 8080 }, 'served_entities[0].environment_vars.PORT', "Environment variable 'PORT' must have a string value."],
+    ['a list', ['A=1'], 'served_entities[0].environment_vars', "Field 'served_entities[0].environment_vars' must be an object of variable names to string values."],
+  ])('refuses %s', (_, env, field, message) => {
+    const error = refused(withEnv(env))
+    expect([error.field, error.message]).toEqual([field, message])
+  })
+})

@@ -8,7 +8,7 @@ import type {
   WorkloadSize,
   WorkloadType,
 } from '../../api/types'
-import { defaultServedEntityName, endpointNameProblem, servedEntityNameProblem } from '../../lib/names'
+import { ENV_VAR_NAME, defaultServedEntityName, endpointNameProblem, servedEntityNameProblem } from '../../lib/names'
 import {
   ALL_TASKS,
   PROVIDERS,
@@ -163,11 +163,7 @@ function validateEntity(raw: unknown, index: number): ServedEntityInput & { name
       }
       entity.scale_to_zero_enabled = raw.scale_to_zero_enabled
     }
-    if (isRecord(raw.environment_vars)) {
-      entity.environment_vars = Object.fromEntries(
-        Object.entries(raw.environment_vars).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
-      )
-    }
+    if (raw.environment_vars !== undefined) entity.environment_vars = validateEnvVars(raw.environment_vars, `${field}.environment_vars`)
     const profile = optionalString(raw, 'instance_profile_arn', `${field}.instance_profile_arn`)
     if (profile) entity.instance_profile_arn = profile
   }
@@ -238,4 +234,15 @@ function validateTraffic(raw: unknown, entityNames: string[]): TrafficConfig {
     throw invalid('traffic_config', `Traffic percentages must add up to 100; they add up to ${sum}.`)
   }
   return { routes }
+}
+
+function validateEnvVars(raw: unknown, field: string): Record<string, string> {
+  if (!isRecord(raw)) throw invalid(field, `Field '${field}' must be an object of variable names to string values.`)
+  for (const [name, value] of Object.entries(raw)) {
+    if (!ENV_VAR_NAME.test(name)) {
+      throw invalid(field, `Environment variable name '${name}' is invalid: use letters, digits and underscores, not starting with a digit.`)
+    }
+    if (typeof value !== 'string') throw invalid(`${field}.${name}`, `Environment variable '${name}' must have a string value.`)
+  }
+  return raw as Record<string, string>
 }
