@@ -27,6 +27,8 @@ test('create form, empty and with every section filled', async ({ page }) => {
   const dialog = await openEntityDialog(page)
   await chooseUcModel(dialog, 'main.default.churn_model', '4')
   await dialog.getByRole('button', { name: 'Confirm' }).click()
+  await page.getByRole('button', { name: 'Add environment variable' }).click()
+  await page.getByRole('textbox', { name: 'Variable name' }).fill('THRESHOLD')
   await page.getByRole('button', { name: 'Add served entity' }).click()
   await page.getByRole('button', { name: 'Add rate limit' }).click()
   await page.getByRole('button', { name: 'Add tag' }).click()
