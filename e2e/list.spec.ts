@@ -1,15 +1,21 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, setControls, test, type MockControls } from './fixtures'
+import { CONTROLS_KEY, expect, test, type MockControls } from './fixtures'
 
 const table = (page: Page) => page.getByRole('table', { name: 'Serving endpoints' })
 const filterBox = (page: Page) => page.getByRole('textbox', { name: 'Filter endpoints' })
 
-/** The fixture already set controls for this tab; change them, then load the list afresh. */
+/** Opens the list with these mock controls in place from the first request (a later reload keeps what they became). */
 async function openListWith(page: Page, controls: MockControls) {
+  await page.addInitScript(
+    ([key, value]) => {
+      if (window.sessionStorage.getItem('e2e-list-controls')) return
+      window.localStorage.setItem(key, value)
+      window.sessionStorage.setItem('e2e-list-controls', '1')
+    },
+    [CONTROLS_KEY, JSON.stringify(controls)] as const,
+  )
   await page.goto('/ml/endpoints')
-  await setControls(page, controls)
-  await page.reload()
 }
 
 test('filters, sorts and opens an endpoint as a person would', async ({ page }) => {

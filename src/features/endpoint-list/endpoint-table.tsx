@@ -45,8 +45,9 @@ export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTabl
       </tr>
     )
   } else if (items.length > VIRTUALIZE_ABOVE) {
-    // Until the windowing code arrives, the first screenful is already usable.
-    const firstRows = <PlainRows items={items.slice(0, VIRTUALIZE_ABOVE)} after={(items.length - VIRTUALIZE_ABOVE) * ROW_HEIGHT} />
+    // Until the windowing code arrives, the first screenful is already usable (and no more is rendered).
+    const screenful = Math.min(VIRTUALIZE_ABOVE, Math.ceil(window.innerHeight / ROW_HEIGHT) + 1)
+    const firstRows = <PlainRows items={items.slice(0, screenful)} after={(items.length - screenful) * ROW_HEIGHT} />
     body = (
       <Suspense fallback={firstRows}>
         <WindowedRows items={items} scrollRef={scrollRef} headerHeight={HEADER_HEIGHT} />
