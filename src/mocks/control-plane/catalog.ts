@@ -1,7 +1,9 @@
-// The Unity Catalog models the create form offers (read-only, from the seed's list).
+// Workspace objects around the endpoints: the Unity Catalog models the create form offers (from the
+// seed's list) and an endpoint's access control list.
 import type { ModelVersion, RegisteredModel } from '../../api/types'
 import { ControlPlaneError } from './errors'
-import { UC_MODELS } from './seed'
+import type { StoredEndpoint } from './model'
+import { CURRENT_USER, UC_MODELS } from './seed'
 
 export function registeredModels(): RegisteredModel[] {
   return UC_MODELS.map((m) => ({
@@ -23,4 +25,22 @@ export function modelVersions(fullName: string): ModelVersion[] {
     version: model.versions - i,
     status: 'READY' as const,
   }))
+}
+
+/** The current user's level on the endpoint, and the admins group's inherited CAN_MANAGE. */
+export function permissionsOf(endpoint: StoredEndpoint) {
+  return {
+    object_id: `/serving-endpoints/${endpoint.id}`,
+    object_type: 'serving-endpoint',
+    access_control_list: [
+      {
+        user_name: CURRENT_USER,
+        all_permissions: [{ permission_level: endpoint.permission_level, inherited: false }],
+      },
+      {
+        group_name: 'admins',
+        all_permissions: [{ permission_level: 'CAN_MANAGE', inherited: true, inherited_from_object: ['/serving-endpoints/'] }],
+      },
+    ],
+  }
 }

@@ -16,11 +16,11 @@ import type {
 } from '../../api/types'
 import { systemClock, type Clock } from './clock'
 import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './controls'
-import { modelVersions, registeredModels } from './catalog'
+import { modelVersions, permissionsOf, registeredModels } from './catalog'
 import { ControlPlaneError, invalid } from './errors'
-import { answer } from './invocations'
+import { invokeEndpoint } from './invocations'
 import { addEvent, toDetailed, toSummary } from './lifecycle'
-import { buildLogs, serverLogs } from './logs'
+import { entityLogs } from './logs'
 import type { StoredConfig, StoredEndpoint, StoredEntity, StoredState } from './model'
 import { restoreSecrets, takeSecrets } from './secrets'
 import { CURRENT_USER, PT_MODELS, hash, syntheticEndpoint, syntheticName } from './seed'
@@ -293,38 +293,11 @@ export class ControlPlane {
   }
 
   logs(name: string, served: string, kind: 'build' | 'server'): LogsResponse {
-    const detailed = this.get(name)
-    const entities = [...(detailed.pending_config?.served_entities ?? []), ...(detailed.config?.served_entities ?? [])]
-    const entity = entities.find((e) => e.name === served)
-    if (!entity) {
-      throw new ControlPlaneError(
-        'RESOURCE_DOES_NOT_EXIST',
-        `Served entity '${served}' does not exist in serving endpoint '${name}'.`,
-      )
-    }
-    return { logs: kind === 'build' ? buildLogs(entity) : serverLogs(entity, this.clock.now()) }
+    return { logs: entityLogs(this.get(name), served, kind, this.clock.now()) }
   }
 
   invoke(name: string, body: unknown): { response: QueryResponse; servedEntity: string } {
-    const detailed = this.get(name)
-    if (detailed.permission_level === 'CAN_VIEW') {
-      throw new ControlPlaneError(
-        'PERMISSION_DENIED',
-        `User ${CURRENT_USER} does not have permission 'CAN_QUERY' on serving endpoint '${name}'.`,
-      )
-    }
-    if (detailed.state.ready !== 'READY' || !detailed.config) {
-      throw new ControlPlaneError(
-        'BAD_REQUEST',
-        `Endpoint '${name}' is not ready: it can be queried once its state is Ready.`,
-      )
-    }
-    const routes = detailed.config.traffic_config.routes.filter((r) => r.traffic_percentage > 0)
-    const served = routes[0]?.served_entity_name ?? detailed.config.served_entities[0].name
-    const entity = detailed.config.served_entities.find((e) => e.name === served) ?? detailed.config.served_entities[0]
-    const task = detailed.task ?? entity.external_model?.task
-    const model = entity.external_model?.name ?? entity.foundation_model?.name ?? entity.entity_name ?? entity.name
-    return { response: answer(task, model, body, this.clock.now()), servedEntity: entity.name }
+    return invokeEndpoint(this.get(name), body, this.clock.now())
   }
 
   me(): CurrentUser {
@@ -342,20 +315,7 @@ export class ControlPlane {
   permissions(id: string) {
     const endpoint = this.store.read().endpoints.find((e) => e.id === id)
     if (!endpoint) throw new ControlPlaneError('RESOURCE_DOES_NOT_EXIST', `Serving endpoint with id '${id}' does not exist.`)
-    return {
-      object_id: `/serving-endpoints/${id}`,
-      object_type: 'serving-endpoint',
-      access_control_list: [
-        {
-          user_name: CURRENT_USER,
-          all_permissions: [{ permission_level: endpoint.permission_level, inherited: false }],
-        },
-        {
-          group_name: 'admins',
-          all_permissions: [{ permission_level: 'CAN_MANAGE', inherited: true, inherited_from_object: ['/serving-endpoints/'] }],
-        },
-      ],
-    }
+    return permissionsOf(endpoint)
   }
 }
 

@@ -1,8 +1,8 @@
 // Plausible OpenAI-shaped answers, deterministic for a given request.
-import type { ChatMessage, QueryResponse } from '../../api/types'
-import { invalid } from './errors'
+import type { ChatMessage, QueryResponse, ServingEndpointDetailed } from '../../api/types'
+import { ControlPlaneError, invalid } from './errors'
 import { isRecord } from './validation'
-import { hash } from './seed'
+import { CURRENT_USER, hash } from './seed'
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length
 
@@ -94,4 +94,27 @@ export function answer(task: string | undefined, model: string, body: unknown, n
     throw invalid('dataframe_records', "A custom model endpoint needs 'dataframe_records', 'inputs' or 'instances'.")
   }
   return { predictions: records.map((r) => Math.round(((hash(JSON.stringify(r)) >>> 0) % 1000) / 10) / 100) }
+}
+
+/** Answers a query to a ready endpoint from the served entity that takes its traffic. */
+export function invokeEndpoint(
+  endpoint: ServingEndpointDetailed,
+  body: unknown,
+  now: number,
+): { response: QueryResponse; servedEntity: string } {
+  if (endpoint.permission_level === 'CAN_VIEW') {
+    throw new ControlPlaneError(
+      'PERMISSION_DENIED',
+      `User ${CURRENT_USER} does not have permission 'CAN_QUERY' on serving endpoint '${endpoint.name}'.`,
+    )
+  }
+  if (endpoint.state.ready !== 'READY' || !endpoint.config) {
+    throw new ControlPlaneError('BAD_REQUEST', `Endpoint '${endpoint.name}' is not ready: it can be queried once its state is Ready.`)
+  }
+  const { served_entities: entities, traffic_config: traffic } = endpoint.config
+  const served = traffic.routes.find((r) => r.traffic_percentage > 0)?.served_entity_name ?? entities[0].name
+  const entity = entities.find((e) => e.name === served) ?? entities[0]
+  const task = endpoint.task ?? entity.external_model?.task
+  const model = entity.external_model?.name ?? entity.foundation_model?.name ?? entity.entity_name ?? entity.name
+  return { response: answer(task, model, body, now), servedEntity: entity.name }
 }

@@ -1,5 +1,6 @@
 // Build and server logs for a served entity, derived from its state.
-import type { ServedEntityOutput } from '../../api/types'
+import type { ServedEntityOutput, ServingEndpointDetailed } from '../../api/types'
+import { ControlPlaneError } from './errors'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -41,4 +42,17 @@ export function serverLogs(entity: ServedEntityOutput, now: number): string {
     lines.push(`${iso(start + i * 60_000)} [INFO] POST /invocations 200 ${(37 + ((i * 17) % 40)).toString()}ms`)
   }
   return lines.join('\n') + '\n'
+}
+
+/** The logs of one served entity of an endpoint, pending or active. */
+export function entityLogs(endpoint: ServingEndpointDetailed, served: string, kind: 'build' | 'server', now: number): string {
+  const entities = [...(endpoint.pending_config?.served_entities ?? []), ...(endpoint.config?.served_entities ?? [])]
+  const entity = entities.find((e) => e.name === served)
+  if (!entity) {
+    throw new ControlPlaneError(
+      'RESOURCE_DOES_NOT_EXIST',
+      `Served entity '${served}' does not exist in serving endpoint '${endpoint.name}'.`,
+    )
+  }
+  return kind === 'build' ? buildLogs(entity) : serverLogs(entity, now)
 }
