@@ -1,7 +1,7 @@
 // The layering style.md describes, checked on the source: features never import each other, the
 // control plane stays free of React, msw and the DOM-facing API code, api/ never imports UI, and no
 // runtime import cycles.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, type Dirent } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -16,7 +16,7 @@ interface Import {
 }
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry: Dirent) => {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) return sourceFiles(path)
     return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : []
