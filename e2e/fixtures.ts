@@ -34,8 +34,8 @@ export async function setControls(page: Page, controls: MockControls): Promise<v
 }
 
 /**
- * Waits until the in-browser mock answers. The page renders before the mock has started (its own
- * requests wait for it); a test's own `fetch` from the page does not wait, so it calls this first.
+ * Waits until the in-browser mock answers. `page.goto` returns at the load event, which can come
+ * before the mock has started (the app renders only after), so a test's own `fetch` waits for this.
  */
 export async function mockReady(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-mock-backend', 'ready')

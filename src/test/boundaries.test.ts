@@ -49,49 +49,46 @@ function importsOf(file: string): Import[] {
 const GRAPH = new Map(FILES.map((file) => [file, importsOf(file)]))
 const featureOf = (file: string) => /^features\/([^/]+)\//.exec(file)?.[1]
 
+/** `file → import` for every import of the files `inLayer` picks that `forbidden` refuses. */
+function offending(inLayer: (file: string) => boolean, forbidden: (i: Import, file: string) => boolean): string[] {
+  return [...GRAPH]
+    .filter(([file]) => inLayer(file))
+    .flatMap(([file, imports]) => imports.filter((i) => forbidden(i, file)).map((i) => `${file} → ${i.target ?? i.specifier}`))
+}
+
 describe('source layering', () => {
   it('reads the source tree and resolves every relative import', () => {
     expect(FILES.length).toBeGreaterThan(50)
-    const unresolved = [...GRAPH].flatMap(([file, imports]) =>
-      imports.filter((i) => i.specifier.startsWith('.') && !i.target && !/\.(css|svg|png)$/.test(i.specifier)).map((i) => `${file} → ${i.specifier}`),
+    const unresolved = offending(
+      () => true,
+      (i) => i.specifier.startsWith('.') && !i.target && !/\.(css|svg|png)$/.test(i.specifier),
     )
     expect(unresolved).toEqual([])
   })
 
   it('keeps features apart: a feature never imports another feature', () => {
-    const crossings = [...GRAPH].flatMap(([file, imports]) => {
-      const own = featureOf(file)
-      if (!own) return []
-      return imports
-        .filter((i) => i.target && featureOf(i.target) && featureOf(i.target) !== own)
-        .map((i) => `${file} → ${i.target}`)
-    })
+    const crossings = offending(
+      (file) => featureOf(file) !== undefined,
+      (i, file) => i.target !== undefined && featureOf(i.target) !== undefined && featureOf(i.target) !== featureOf(file),
+    )
     expect(crossings).toEqual([])
   })
 
   it('keeps the control plane pure: no React, msw, DOM-facing API code or app code', () => {
-    const leaks = [...GRAPH]
-      .filter(([file]) => file.startsWith('mocks/control-plane/'))
-      .flatMap(([file, imports]) =>
-        imports
-          .filter(
-            (i) =>
-              /^(react|react-dom|msw|@tanstack|@radix-ui)(\/|$)/.test(i.specifier) ||
-              (i.target !== undefined && !i.target.startsWith('mocks/control-plane/') && !i.target.startsWith('lib/') && i.target !== 'api/types.ts'),
-          )
-          .map((i) => `${file} → ${i.specifier}`),
-      )
+    const leaks = offending(
+      (file) => file.startsWith('mocks/control-plane/'),
+      (i) =>
+        /^(react|react-dom|msw|@tanstack|@radix-ui)(\/|$)/.test(i.specifier) ||
+        (i.target !== undefined && !i.target.startsWith('mocks/control-plane/') && !i.target.startsWith('lib/') && i.target !== 'api/types.ts'),
+    )
     expect(leaks).toEqual([])
   })
 
   it('keeps api/ free of UI: no components, features, app code or mocks', () => {
-    const leaks = [...GRAPH]
-      .filter(([file]) => file.startsWith('api/'))
-      .flatMap(([file, imports]) =>
-        imports
-          .filter((i) => /^(react-dom|@radix-ui)(\/|$)/.test(i.specifier) || /^(components|features|app|mocks)\//.test(i.target ?? ''))
-          .map((i) => `${file} → ${i.specifier}`),
-      )
+    const leaks = offending(
+      (file) => file.startsWith('api/'),
+      (i) => /^(react-dom|@radix-ui)(\/|$)/.test(i.specifier) || /^(components|features|app|mocks)\//.test(i.target ?? ''),
+    )
     expect(leaks).toEqual([])
   })
 

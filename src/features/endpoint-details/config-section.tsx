@@ -57,6 +57,7 @@ function EntityRow({ entity, change, config, other, side, payPerToken }: Omit<Ta
   const fields = side === 'pending' ? changedFields(change) : []
   const before = other?.served_entities.find((e) => e.name === entity.name)
   const { Icon, className } = DEPLOYMENT_ICON[entity.state.deployment]
+  const envNames = Object.keys(entity.environment_vars ?? {})
   const marker =
     side === 'pending' && change?.kind === 'added'
       ? 'New'
@@ -77,9 +78,9 @@ function EntityRow({ entity, change, config, other, side, payPerToken }: Omit<Ta
         <div className={styles.secondary}>
           <BreakAfterDots text={entityText(entity)} />
         </div>
-        {entity.environment_vars && Object.keys(entity.environment_vars).length > 0 && (
+        {envNames.length > 0 && (
           // Names only: a value may be a credential typed as plain text.
-          <div className={styles.secondary}>Environment: {Object.keys(entity.environment_vars).join(', ')}</div>
+          <div className={styles.secondary}>Environment: {envNames.join(', ')}</div>
         )}
         {was('entity', before && entityText(before))}
       </td>
