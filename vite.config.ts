@@ -81,7 +81,6 @@ export default defineConfig(({ mode }) => {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}'],
-      exclude: ['src/mocks/http-server.test.ts'],
       restoreMocks: true,
       // react-router and react-router/dom must share one router context; under Node their package
       // exports resolve to CommonJS and ES builds that do not, so both are pinned to the ES build.

@@ -1,37 +1,10 @@
-// `npm run mock-server`: the same msw handlers behind a real HTTP port, for SDKs, curl and e2e suites.
+// The same msw handlers behind a real HTTP port, for SDKs, curl and e2e suites (CLI: cli.ts).
 // msw's getResponse() runs the handlers on each request; no second implementation of the API.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { parseArgs } from 'node:util'
 import { getResponse } from 'msw'
 import { ControlPlane, memoryStorage, type KeyValueStorage, type MockControls } from './control-plane'
 import { CONTROLS_KEY } from './control-plane/storage'
 import { createHandlers } from './handlers'
-
-/** Storage persisted to a JSON file, written through on every change. */
-export function fileStorage(path: string): KeyValueStorage {
-  let data: Record<string, string> = {}
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>
-  } catch {
-    data = {}
-  }
-  const flush = () => {
-    writeFileSync(`${path}.tmp`, JSON.stringify(data))
-    renameSync(`${path}.tmp`, path)
-  }
-  return {
-    getItem: (key) => data[key] ?? null,
-    setItem: (key, value) => {
-      data[key] = value
-      flush()
-    },
-    removeItem: (key) => {
-      delete data[key]
-      flush()
-    },
-  }
-}
 
 const UNAUTHENTICATED = JSON.stringify({
   error_code: 'UNAUTHENTICATED',
@@ -131,30 +104,4 @@ export function startMockServer({
       resolve({ server, url: `http://${host}:${actual}`, controlPlane })
     })
   })
-}
-
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
-
-if (isMain) {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '8787' },
-      'state-file': { type: 'string' },
-      token: { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'deploy-ms': { type: 'string' },
-      'update-ms': { type: 'string' },
-    },
-  })
-  const defaults: Partial<MockControls> = { latencyMs: Number(values['latency-ms'] ?? 0) }
-  if (values['deploy-ms'] !== undefined) defaults.deployMs = Number(values['deploy-ms'])
-  if (values['update-ms'] !== undefined) defaults.updateMs = Number(values['update-ms'])
-  const { url } = await startMockServer({
-    port: Number(values.port),
-    storage: values['state-file'] ? fileStorage(values['state-file']) : memoryStorage(),
-    token: values.token,
-    defaults,
-  })
-  console.log(`Serving Console mock server listening on ${url}`)
-  console.log(`Try: curl -H 'Authorization: Bearer dapi-local' ${url}/api/2.0/serving-endpoints`)
 }

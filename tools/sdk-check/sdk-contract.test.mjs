@@ -18,7 +18,7 @@ let w
 async function startServer() {
   const child = spawn(
     resolve(root, 'node_modules/.bin/tsx'),
-    ['src/mocks/http-server.ts', '--port', '0', '--deploy-ms', '1500', '--update-ms', '1500'],
+    ['src/mocks/cli.ts', '--port', '0', '--deploy-ms', '1500', '--update-ms', '1500'],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   )
   const url = await new Promise((resolveUrl, reject) => {
