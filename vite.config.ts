@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig, loadEnv, type Plugin, type ProxyOptions } from 'vite'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
+import { consoleProxyGuard, proxyOptions, securityHeadersPlugin } from './src/server/console-proxy.ts'
 
 /**
  * The production build's Content-Security-Policy: same-origin scripts, styles, fetches and workers
@@ -21,6 +22,9 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ')
+
+/** Dev mode runs React Refresh's inline preamble; nothing else differs. */
+const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -54,18 +58,22 @@ function backend(mode: string) {
   return { kind: 'browser-mock' as const, target: '', token: '' }
 }
 
+/** Tests of Node servers: real sockets, no msw interception, no DOM. */
+const NODE_TESTS = ['src/server/**/*.test.ts', 'src/mocks/http-server.test.ts', 'src/mocks/file-storage.test.ts', 'src/mocks/cli.test.ts']
+
 export default defineConfig(({ mode }) => {
   const chosen = backend(mode)
-  const proxyOptions: ProxyOptions = {
-    target: chosen.target,
-    changeOrigin: true,
-    secure: true,
-    headers: { Authorization: `Bearer ${chosen.token}` },
-  }
-  const proxy =
-    chosen.kind === 'browser-mock' ? undefined : { '/api': proxyOptions, '/serving-endpoints': proxyOptions }
+  // In both proxy modes the guard refuses what is not the console's own call from its own page,
+  // and no CORS grant is made (see src/server/console-proxy.ts and the README).
+  const proxy = chosen.kind === 'browser-mock' ? undefined : proxyOptions(chosen)
+  const guard = chosen.kind === 'browser-mock' ? [] : [consoleProxyGuard()]
   return {
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [
+      react(),
+      contentSecurityPolicy(),
+      securityHeadersPlugin(DEV_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+      ...guard,
+    ],
     define: {
       'import.meta.env.VITE_BACKEND': JSON.stringify(chosen.kind),
       'import.meta.env.VITE_BACKEND_TARGET': JSON.stringify(chosen.kind === 'workspace' ? new URL(chosen.target).host : chosen.target),
@@ -75,12 +83,25 @@ export default defineConfig(({ mode }) => {
       // suffix list in half the bytes its ES source bundles to, and parses faster.
       alias: [{ find: /^tldts$/, replacement: fileURLToPath(new URL('node_modules/tldts/dist/index.esm.min.js', import.meta.url)) }],
     },
-    server: { port: 5173, strictPort: true, proxy },
-    preview: { port: 4173, strictPort: true, proxy },
+    server: { port: 5173, strictPort: true, proxy, cors: false },
+    preview: { port: 4173, strictPort: true, proxy, cors: false },
     test: {
-      environment: 'jsdom',
-      setupFiles: ['./src/test/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}'],
+      // Two projects: the app and the control plane under jsdom with msw/node answering fetch; the
+      // Node servers (the workspace proxy, the HTTP mock server and its state file) over real sockets,
+      // where msw must not intercept.
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            setupFiles: ['./src/test/setup.ts'],
+            include: ['src/**/*.test.{ts,tsx}'],
+            exclude: NODE_TESTS,
+          },
+        },
+        { extends: true, test: { name: 'node', environment: 'node', include: NODE_TESTS } },
+      ],
       restoreMocks: true,
       // react-router and react-router/dom must share one router context; under Node their package
       // exports resolve to CommonJS and ES builds that do not, so both are pinned to the ES build.
