@@ -65,7 +65,8 @@ export async function request<T>(path: string, { method = 'GET', body, signal }:
     response = await fetch(path, {
       method,
       signal,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      // Every mutation says JSON, body or not: the workspace proxy refuses any other (a cross-site form can't send it).
+      headers: method === 'GET' ? undefined : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch (error) {
