@@ -4,30 +4,39 @@ import { ControlPlaneError } from './errors'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-export function buildLogs(entity: ServedEntityOutput): string {
+type Line = [at: number, text: string]
+
+/** Log lines never come from the future: a build still running shows the steps reached so far, and a
+ * rollout that ended sooner than the scripted steps (short `deployMs`) has its steps squeezed before now. */
+function render(lines: readonly Line[], now: number, running: boolean): string {
+  const shown = running ? lines.filter(([at]) => at <= now) : lines.map(([at, text]): Line => [Math.min(at, now), text])
+  return shown.map(([at, text]) => `${iso(at)} ${text}`).join('\n') + (shown.length > 0 ? '\n' : '')
+}
+
+export function buildLogs(entity: ServedEntityOutput, now: number): string {
   const t = entity.creation_timestamp
   if (entity.external_model) {
-    return `${iso(t)} External model ${entity.external_model.provider}/${entity.external_model.name}: no container to build.\n`
+    return render([[t, `External model ${entity.external_model.provider}/${entity.external_model.name}: no container to build.`]], now, false)
   }
-  const lines = [
-    `${iso(t)} Resolving model ${entity.entity_name ?? entity.name} version ${entity.entity_version ?? '1'}`,
-    `${iso(t + 4_000)} Downloading model artifacts (412 MB)`,
-    `${iso(t + 21_000)} Building container image from python:3.11-slim`,
-    `${iso(t + 33_000)} Installing requirements: mlflow==2.22.0 scikit-learn==1.5.2 pandas==2.2.3`,
+  const lines: Line[] = [
+    [t, `Resolving model ${entity.entity_name ?? entity.name} version ${entity.entity_version ?? '1'}`],
+    [t + 4_000, 'Downloading model artifacts (412 MB)'],
+    [t + 21_000, 'Building container image from python:3.11-slim'],
+    [t + 33_000, 'Installing requirements: mlflow==2.22.0 scikit-learn==1.5.2 pandas==2.2.3'],
   ]
   const deployment = entity.state.deployment
   if (deployment === 'DEPLOYMENT_FAILED') {
     lines.push(
-      `${iso(t + 61_000)} ERROR: Could not find a version that satisfies the requirement torch==9.9.9`,
-      `${iso(t + 61_500)} ERROR: pip exited with status 1`,
-      `${iso(t + 62_000)} Container build failed.`,
+      [t + 61_000, 'ERROR: Could not find a version that satisfies the requirement torch==9.9.9'],
+      [t + 61_500, 'ERROR: pip exited with status 1'],
+      [t + 62_000, 'Container build failed.'],
     )
   } else if (deployment === 'DEPLOYMENT_READY') {
-    lines.push(`${iso(t + 74_000)} Image built: sha256:${entity.name.length.toString(16).padStart(4, '0')}c0ffee`)
+    lines.push([t + 74_000, `Image built: sha256:${entity.name.length.toString(16).padStart(4, '0')}c0ffee`])
   } else if (deployment === 'DEPLOYMENT_ABORTED') {
-    lines.push(`${iso(t + 40_000)} Build aborted: the update was canceled.`)
+    lines.push([t + 40_000, 'Build aborted: the update was canceled.'])
   }
-  return lines.join('\n') + '\n'
+  return render(lines, now, deployment === 'DEPLOYMENT_CREATING')
 }
 
 export function serverLogs(entity: ServedEntityOutput, now: number): string {
@@ -37,11 +46,15 @@ export function serverLogs(entity: ServedEntityOutput, now: number): string {
     return `${iso(now)} No server is running for this served entity.\n`
   }
   const start = Math.max(entity.creation_timestamp, now - 10 * 60_000)
-  const lines = [`${iso(start)} [INFO] Starting model server (4 workers)`, `${iso(start + 2_000)} [INFO] Model loaded; listening on :8080`]
+  const lines: Line[] = [
+    [start, '[INFO] Starting model server (4 workers)'],
+    [start + 2_000, '[INFO] Model loaded; listening on :8080'],
+  ]
   for (let i = 1; i <= 5; i++) {
-    lines.push(`${iso(start + i * 60_000)} [INFO] POST /invocations 200 ${(37 + ((i * 17) % 40)).toString()}ms`)
+    lines.push([start + i * 60_000, `[INFO] POST /invocations 200 ${(37 + ((i * 17) % 40)).toString()}ms`])
   }
-  return lines.join('\n') + '\n'
+  // A server that started moments ago has logged only what happened so far.
+  return render(lines, now, true)
 }
 
 /** The logs of one served entity of an endpoint, pending or active. */
@@ -54,5 +67,5 @@ export function entityLogs(endpoint: ServingEndpointDetailed, served: string, ki
       `Served entity '${served}' does not exist in serving endpoint '${endpoint.name}'.`,
     )
   }
-  return kind === 'build' ? buildLogs(entity) : serverLogs(entity, now)
+  return kind === 'build' ? buildLogs(entity, now) : serverLogs(entity, now)
 }
