@@ -34,4 +34,19 @@ describe('request', () => {
     const error = (await request(LIST).catch((e: unknown) => e)) as ApiError
     expect([error.status, error.errorCode, error.message, error.field]).toEqual([400, 'INVALID_PARAMETER_VALUE', 'Bad name.', 'name'])
   })
+
+  it.each([
+    ['POST', '/api/2.0/serving-endpoints/recsys-ranker/config/cancel'],
+    ['DELETE', '/api/2.0/serving-endpoints/recsys-ranker'],
+  ] as const)('marks a bodiless %s as JSON, as the workspace proxy requires of every mutation', async (method, path) => {
+    let contentType: string | null = 'unseen'
+    server.use(
+      http.all(`*${path}`, ({ request: sent }) => {
+        contentType = sent.headers.get('content-type')
+        return HttpResponse.json({})
+      }),
+    )
+    await request(path, { method })
+    expect(contentType).toBe('application/json')
+  })
 })
