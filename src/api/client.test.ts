@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { server } from '../mocks/node'
 import { ApiError, request } from './client'
 
@@ -48,5 +48,18 @@ describe('request', () => {
     )
     await request(path, { method })
     expect(contentType).toBe('application/json')
+  })
+
+  it('names the workspace and the variable to check when the proxied workspace refuses the token', async () => {
+    vi.stubEnv('VITE_BACKEND', 'workspace')
+    vi.stubEnv('VITE_BACKEND_TARGET', 'adb-123.azuredatabricks.net')
+    server.use(
+      http.get(`*${LIST}`, () => HttpResponse.json({ error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' }, { status: 401 })),
+    )
+    const error = (await request(LIST).catch((e: unknown) => e)) as ApiError
+    expect(error.message).toBe(
+      'Invalid access token. The workspace adb-123.azuredatabricks.net did not accept the token: check DATABRICKS_TOKEN.',
+    )
+    vi.unstubAllEnvs()
   })
 })

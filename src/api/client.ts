@@ -36,6 +36,15 @@ function isErrorBody(body: unknown): body is DatabricksErrorBody {
   )
 }
 
+/** Through the Vite proxy a 401 means the token it adds was refused: say which one to check, and where. */
+function credentialHint(status: number): string {
+  if (status !== 401) return ''
+  const target = import.meta.env.VITE_BACKEND_TARGET ?? ''
+  if (import.meta.env.VITE_BACKEND === 'workspace') return ` The workspace ${target} did not accept the token: check DATABRICKS_TOKEN.`
+  if (import.meta.env.VITE_BACKEND === 'mock-server') return ` The mock server ${target} did not accept the token: check MOCK_SERVER_TOKEN.`
+  return ''
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '')
   let body: unknown
@@ -46,10 +55,10 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   if (isErrorBody(body)) {
     const field = body.details?.find((d) => typeof d.metadata?.field === 'string')?.metadata.field
-    return new ApiError(response.status, body.error_code, body.message, field)
+    return new ApiError(response.status, body.error_code, body.message + credentialHint(response.status), field)
   }
   const reason = response.statusText || 'Request failed'
-  return new ApiError(response.status, `HTTP_${response.status}`, `${reason} (HTTP ${response.status})`)
+  return new ApiError(response.status, `HTTP_${response.status}`, `${reason} (HTTP ${response.status})${credentialHint(response.status)}`)
 }
 
 export interface RequestOptions {

@@ -232,7 +232,7 @@ describe('an upstream that is down', () => {
   })
 
   it('answers 502 with a Databricks error naming the host and what to check', async () => {
-    const { port } = server.httpServer?.address() as AddressInfo
+    const { port } = (server.httpServer?.address() ?? {}) as AddressInfo
     const answer = await send(`http://localhost:${port}`, 'GET', '/api/2.0/serving-endpoints', SAME_ORIGIN)
     expect(answer.status).toBe(502)
     const body = JSON.parse(answer.body) as { error_code: string; message: string }

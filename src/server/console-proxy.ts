@@ -162,13 +162,13 @@ export function securityHeaders(policy: string): Record<string, string> {
 }
 
 export function securityHeadersPlugin(devPolicy: string, previewPolicy: string): Plugin {
-  const use = (headers: Record<string, string>): Connect.NextHandleFunction => (_req, res, next) => {
+  const setting = (headers: Record<string, string>): Connect.NextHandleFunction => (_req, res, next) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
     next()
   }
   return {
     name: 'serving-console-security-headers',
-    configureServer: (server) => void server.middlewares.use(use(securityHeaders(devPolicy))),
-    configurePreviewServer: (server) => void server.middlewares.use(use(securityHeaders(previewPolicy))),
+    configureServer: (server) => void server.middlewares.use(setting(securityHeaders(devPolicy))),
+    configurePreviewServer: (server) => void server.middlewares.use(setting(securityHeaders(previewPolicy))),
   }
 }
