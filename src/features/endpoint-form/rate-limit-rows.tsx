@@ -25,11 +25,12 @@ export function RateLimitRows() {
             <Field label="Calls" error={errors?.calls?.message}>
               {(c) => <Input {...c} inputMode="numeric" className={styles.narrow} {...register(`rate_limits.${index}.calls`)} />}
             </Field>
+            {/* Words for the wire values: "user" and "endpoint" alone do not say who shares the limit. */}
             <Field label="Key">
               {(c) => (
                 <Select {...c} {...register(`rate_limits.${index}.key`)}>
-                  <option value="user">user</option>
-                  <option value="endpoint">endpoint</option>
+                  <option value="user">Per user</option>
+                  <option value="endpoint">Per endpoint</option>
                 </Select>
               )}
             </Field>
