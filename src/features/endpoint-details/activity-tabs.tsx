@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { eventsQuery, logsQuery } from '../../api/queries'
-import type { EndpointEventType, ServingEndpointDetailed } from '../../api/types'
+import type { EndpointEvent, EndpointEventType, ServingEndpointDetailed } from '../../api/types'
 import { Alert } from '../../components/alert'
 import { Button } from '../../components/button'
 import { Field } from '../../components/field'
@@ -22,6 +22,23 @@ const EVENT_LABELS: Record<EndpointEventType, string> = {
   AI_GATEWAY_UPDATED: 'AI Gateway updated',
 }
 
+/** How the first rollout, the endpoint's creation, ended: no update was started before it. */
+const CREATION_LABELS: Partial<Record<EndpointEventType, string>> = {
+  CONFIG_UPDATE_SUCCEEDED: 'Endpoint is ready',
+  CONFIG_UPDATE_FAILED: 'Creation failed',
+  CONFIG_UPDATE_CANCELED: 'Creation canceled',
+}
+
+/** Labels in time order: a rollout's end before any "Update started" ends the creation, not an update. */
+function eventLabels(oldestFirst: readonly EndpointEvent[]): string[] {
+  let rolledOut = false
+  return oldestFirst.map((event) => {
+    const creation = rolledOut ? undefined : CREATION_LABELS[event.type]
+    if (event.type === 'CONFIG_UPDATE_STARTED' || event.type in CREATION_LABELS) rolledOut = true
+    return creation ?? EVENT_LABELS[event.type] ?? event.type
+  })
+}
+
 function EventsPanel({ name }: { name: string }) {
   const query = useQuery(eventsQuery(name))
   if (query.isPending) return <p role="status">Loading events…</p>
@@ -32,17 +49,19 @@ function EventsPanel({ name }: { name: string }) {
       </Alert>
     )
   }
-  const events = [...query.data.events].sort((a, b) => b.timestamp - a.timestamp)
+  const oldestFirst = [...query.data.events].sort((a, b) => b.timestamp - a.timestamp).reverse()
+  const labels = eventLabels(oldestFirst)
+  const events = oldestFirst.map((event, index) => ({ event, label: labels[index] })).reverse()
   if (events.length === 0) return <p className={styles.muted}>No events yet.</p>
   return (
     <ol className={styles.events} aria-label="Events, newest first">
-      {events.map((event, index) => (
+      {events.map(({ event, label }, index) => (
         <li key={`${event.timestamp}-${index}`} className={styles.event}>
           <span className={styles.eventTime}>
             <RelativeTime timestamp={event.timestamp} />
           </span>
           <span className={`${styles.eventType} ${event.type === 'CONFIG_UPDATE_FAILED' ? styles.eventFailed : ''}`}>
-            {EVENT_LABELS[event.type] ?? event.type}
+            {label}
           </span>
           <span className={styles.eventMessage}>
             {event.message}

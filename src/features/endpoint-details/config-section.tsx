@@ -3,6 +3,7 @@ import { Fragment, useId } from 'react'
 import type { Deployment, EndpointCoreConfigOutput, EndpointPendingConfig, ServedEntityOutput } from '../../api/types'
 import { RelativeTime } from '../../components/relative-time'
 import { CheckIcon, CircleIcon, ErrorIcon, SpinnerIcon, WarnIcon } from '../../components/icons'
+import { configRole, type ConfigRole } from './config-role'
 import { diffConfigs, trafficOf, type DiffField, type EntityChange } from './config-diff'
 import styles from './details.module.css'
 import { computeText, DEPLOYMENT_LABELS, entityText } from './served-entity-text'
@@ -136,41 +137,73 @@ function EntitiesTable({ config, side, changes, other, payPerToken, labelledBy }
   )
 }
 
+const ROLE_TITLES: Record<Exclude<ConfigRole, 'active'>, { title: string; note: string }> = {
+  canceled: { title: 'Canceled configuration', note: 'Canceled before it became ready: it never served traffic.' },
+  failed: { title: 'Failed configuration', note: 'Failed to deploy: it never served traffic. See Events and the build logs for why.' },
+}
+
 export function ConfigSections({
   config,
   pending,
+  ready,
   payPerToken,
 }: {
   config?: EndpointCoreConfigOutput
   pending?: EndpointPendingConfig
+  /** The endpoint's state.ready: a config on a never-ready endpoint is not active. */
+  ready: boolean
   payPerToken: boolean
 }) {
   const activeId = useId()
   const pendingId = useId()
-  const changes = diffConfigs(config, pending)
+  const endedId = useId()
+  const role = config ? configRole(config, ready) : 'active'
+  const active = role === 'active' ? config : undefined
+  const ended = role !== 'active' && config ? { config, ...ROLE_TITLES[role] } : undefined
+  const changes = diffConfigs(active, pending)
   return (
     // Side by side only when both hold a table; a creating endpoint's placeholder goes above.
-    <div className={pending && config ? styles.configsSplit : styles.configs}>
+    <div className={pending && active ? styles.configsSplit : styles.configs}>
       <section className={styles.config} aria-labelledby={activeId}>
         <header className={styles.configHeader}>
           <h2 id={activeId}>Active configuration</h2>
-          {config && <span className={styles.secondary}>Version {config.config_version}</span>}
+          {active && <span className={styles.secondary}>Version {active.config_version}</span>}
         </header>
-        {config ? (
+        {active ? (
           <EntitiesTable
-            config={config}
+            config={active}
             side="active"
             changes={changes}
             other={pending}
             payPerToken={payPerToken}
             labelledBy={activeId}
           />
+        ) : ended ? (
+          <p className={styles.empty}>
+            <CircleIcon /> No active configuration — this endpoint has never served traffic.
+          </p>
         ) : (
           <p className={styles.empty}>
             <CircleIcon /> Nothing is serving yet: the configuration becomes active once the endpoint is ready.
           </p>
         )}
       </section>
+      {ended && (
+        <section className={styles.config} aria-labelledby={endedId}>
+          <header className={styles.configHeader}>
+            <h2 id={endedId}>{ended.title}</h2>
+            <span className={styles.secondary}>Version {ended.config.config_version}</span>
+          </header>
+          <p className={styles.secondary}>{ended.note}</p>
+          <EntitiesTable
+            config={ended.config}
+            side="active"
+            changes={changes}
+            payPerToken={payPerToken}
+            labelledBy={endedId}
+          />
+        </section>
+      )}
       {pending && (
         <section className={`${styles.config} ${styles.pendingConfig}`} aria-labelledby={pendingId}>
           <header className={styles.configHeader}>
@@ -183,7 +216,7 @@ export function ConfigSections({
             config={pending}
             side="pending"
             changes={changes}
-            other={config}
+            other={active}
             payPerToken={payPerToken}
             labelledBy={pendingId}
           />

@@ -9,6 +9,7 @@ import { StateBadges } from '../../components/state-badge'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { isPayPerToken } from './abilities'
 import { ActivityTabs } from './activity-tabs'
+import { configRole } from './config-role'
 import { ConfigSections } from './config-section'
 import styles from './details.module.css'
 import { HeaderActions } from './header-actions'
@@ -32,8 +33,15 @@ const UPDATE_NOTES: Partial<Record<ServingEndpointDetailed['state']['config_upda
   UPDATE_CANCELED: 'The last configuration update was canceled.',
 }
 
+/** A first config that ended before the endpoint was ever ready: nothing was updated, creation ended. */
+const CREATION_NOTES: Partial<Record<ServingEndpointDetailed['state']['config_update'], string>> = {
+  UPDATE_FAILED: 'Creation failed: the endpoint never became ready. See Events for why.',
+  UPDATE_CANCELED: 'Creation was canceled: the endpoint never became ready.',
+}
+
 function updateNote(endpoint: ServingEndpointDetailed): string | undefined {
-  const note = UPDATE_NOTES[endpoint.state.config_update]
+  const neverReady = !!endpoint.config && configRole(endpoint.config, endpoint.state.ready === 'READY') !== 'active'
+  const note = (neverReady ? CREATION_NOTES : UPDATE_NOTES)[endpoint.state.config_update]
   if (!note) return undefined
   if (endpoint.state.ready === 'READY' && endpoint.config) {
     return `${note} Version ${endpoint.config.config_version} keeps serving.`
@@ -90,7 +98,12 @@ function EndpointDetails({
       <div className={styles.layout}>
         <div className={styles.main}>
           <PanelErrorBoundary title="Couldn't show the configuration">
-            <ConfigSections config={endpoint.config} pending={endpoint.pending_config} payPerToken={payPerToken} />
+            <ConfigSections
+              config={endpoint.config}
+              pending={endpoint.pending_config}
+              ready={endpoint.state.ready === 'READY'}
+              payPerToken={payPerToken}
+            />
           </PanelErrorBoundary>
           <PanelErrorBoundary title="Couldn't show events and logs">
             <ActivityTabs endpoint={endpoint} />

@@ -8,7 +8,7 @@ import type { ServingEndpointDetailed } from '../../api/types'
 import { Button } from '../../components/button'
 import { SpinnerIcon } from '../../components/icons'
 import { useNotify } from '../../components/use-notify'
-import { abilitiesFor } from './abilities'
+import { abilitiesFor, accessNote } from './abilities'
 import { DeleteEndpointDialog } from './delete-endpoint-dialog'
 import styles from './details.module.css'
 import { QueryEndpointDialog } from './query-endpoint-dialog'
@@ -42,6 +42,7 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
   const reasonId = useId()
   const { cancel, canceling } = useCancelUpdate(name)
   const updating = endpoint.state.config_update === 'IN_PROGRESS'
+  const note = accessNote(endpoint)
 
   return (
     <div className={styles.actionsBlock}>
@@ -66,6 +67,7 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
         {can.query && <QueryEndpointDialog endpoint={endpoint} />}
         {can.manage && <DeleteEndpointDialog name={name} />}
       </div>
+      {note && <p className={styles.reason}>{note}</p>}
       {can.manage && updating && (
         <p id={reasonId} className={styles.reason}>
           {EDIT_BLOCKED_REASON}

@@ -1,9 +1,11 @@
 // The Query endpoint dialog's request body: an example per task, parsed back before sending.
 import type { QueryRequest, QueryResponse, ServingEndpointDetailed } from '../../api/types'
+import { activeTask } from './served-entity-text'
 
 export function exampleRequest(endpoint: Pick<ServingEndpointDetailed, 'task' | 'config' | 'pending_config'>): QueryRequest {
+  // Queries reach the active config while one serves, so its task shapes the example.
   const entities = endpoint.config?.served_entities ?? endpoint.pending_config?.served_entities ?? []
-  const task = endpoint.task ?? entities.find((e) => e.external_model)?.external_model?.task
+  const task = activeTask(endpoint) ?? entities.find((e) => e.external_model)?.external_model?.task
   switch (task) {
     case 'llm/v1/chat':
       return {

@@ -1,5 +1,6 @@
 // How a served entity reads in the configuration tables: what it serves, on what compute, in what state.
-import type { Deployment, EndpointTask, ServedEntityOutput } from '../../api/types'
+import type { Deployment, EndpointCoreConfigOutput, EndpointTask, ServedEntityOutput, ServingEndpointDetailed } from '../../api/types'
+import { PT_MODELS } from '../../lib/foundation-models'
 import { providerFor, TASK_LABELS } from '../../lib/providers'
 
 export function entityText(entity: ServedEntityOutput): string {
@@ -35,4 +36,23 @@ export const DEPLOYMENT_LABELS: Record<Deployment, string> = {
 export function taskText(task: EndpointTask | undefined): string {
   if (!task) return 'Custom model'
   return task in TASK_LABELS ? TASK_LABELS[task as keyof typeof TASK_LABELS] : task
+}
+
+/** The task a config serves, read from its entities: an external model's task or a foundation model's. */
+export function configTask(config: Pick<EndpointCoreConfigOutput, 'served_entities'>): EndpointTask | undefined {
+  for (const entity of config.served_entities) {
+    if (entity.external_model) return entity.external_model.task
+    const pt = PT_MODELS.find((m) => m.entity_name === entity.entity_name)
+    if (pt) return pt.task
+  }
+  return undefined
+}
+
+/**
+ * The task of what serves now. The endpoint's `task` follows the latest config, so while an update is
+ * pending it names the pending config's task; the active config's own entities say what it serves.
+ */
+export function activeTask(endpoint: Pick<ServingEndpointDetailed, 'task' | 'config' | 'pending_config'>): EndpointTask | undefined {
+  if (endpoint.config && endpoint.pending_config) return configTask(endpoint.config)
+  return endpoint.task
 }
