@@ -11,6 +11,9 @@ function chromiumPath(): string | undefined {
 // E2E_PORT lets several runs share one checkout: each builds into its own folder.
 const PORT = Number(process.env.E2E_PORT ?? 4173)
 const OUT = `.e2e-build/${PORT}`
+// The proxy project: the dev server in mock-server mode in front of the HTTP mock server.
+const PROXY_PORT = PORT + 1000
+const MOCK_SERVER_PORT = PORT + 2000
 
 export default defineConfig({
   testDir: './e2e',
@@ -36,10 +39,34 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `vite build --outDir ${OUT} --emptyOutDir --logLevel warn && vite preview --outDir ${OUT} --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  projects: [
+    { name: 'console', testIgnore: /proxy\.spec\.ts/ },
+    {
+      name: 'proxy',
+      testMatch: /proxy\.spec\.ts/,
+      use: { baseURL: `http://localhost:${PROXY_PORT}` },
+      metadata: { mockServer: `http://127.0.0.1:${MOCK_SERVER_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `vite build --outDir ${OUT} --emptyOutDir --logLevel warn && vite preview --outDir ${OUT} --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `tsx src/mocks/cli.ts --port ${MOCK_SERVER_PORT} --deploy-ms 60000 --update-ms 60000`,
+      url: `http://127.0.0.1:${MOCK_SERVER_PORT}/api/2.0/serving-endpoints`, // 401 without a token counts as up
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `vite --port ${PROXY_PORT} --strictPort --logLevel warn`,
+      env: { VITE_API_BASE: `http://127.0.0.1:${MOCK_SERVER_PORT}` },
+      url: `http://localhost:${PROXY_PORT}/ml/endpoints`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 })
