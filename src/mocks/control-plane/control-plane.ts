@@ -55,10 +55,23 @@ export class ControlPlane {
     this.store.reset()
   }
 
-  /** For a write: the stored endpoint, materialising a synthetic one first. */
+  /**
+   * Runs a write over the state. A failure other than a refusal may have left the state in memory
+   * half-changed: it is dropped, and the next request reads what storage holds.
+   */
+  private write<T>(run: (state: StoredState) => T): T {
+    const state = this.store.read()
+    try {
+      return run(state)
+    } catch (error) {
+      if (!(error instanceof ControlPlaneError)) this.store.discard()
+      throw error
+    }
+  }
+
+  /** For a write: the stored endpoint (a synthetic one is materialised when the write is saved). */
   private forWrite(state: StoredState, name: string): StoredEndpoint {
     const endpoint = this.store.mustFind(state, name)
-    if (!state.endpoints.includes(endpoint)) state.endpoints.push(endpoint)
     if (endpoint.system) {
       throw new ControlPlaneError(
         'PERMISSION_DENIED',
@@ -110,7 +123,10 @@ export class ControlPlane {
   create(body: unknown): ServingEndpointDetailed {
     if (!isRecord(body)) throw invalid('body', 'The request body must be a JSON object.')
     const name = validateName(body.name)
-    const state = this.store.read()
+    return this.write((state) => this.createIn(state, name, body))
+  }
+
+  private createIn(state: StoredState, name: string, body: Record<string, unknown>): ServingEndpointDetailed {
     if (this.store.find(state, name)) {
       throw new ControlPlaneError('RESOURCE_ALREADY_EXISTS', `Serving endpoint with name '${name}' already exists.`, 'name')
     }
@@ -141,8 +157,7 @@ export class ControlPlane {
     if (rateLimits.length > 0) gateway.rate_limits = rateLimits
     if (Object.keys(gateway).length > 0) endpoint.ai_gateway = gateway
     this.startRollout(endpoint, config, 1, this.controls.read().deployMs)
-    state.endpoints.push(endpoint)
-    this.store.save(state)
+    this.store.save(state, { put: [endpoint] })
     return toDetailed(endpoint, now)
   }
 
@@ -177,7 +192,10 @@ export class ControlPlane {
   }
 
   updateConfig(name: string, body: unknown): ServingEndpointDetailed {
-    const state = this.store.read()
+    return this.write((state) => this.updateConfigIn(state, name, body))
+  }
+
+  private updateConfigIn(state: StoredState, name: string, body: unknown): ServingEndpointDetailed {
     const endpoint = this.forWrite(state, name)
     if (endpoint.pending) {
       throw new ControlPlaneError(
@@ -208,13 +226,16 @@ export class ControlPlane {
       type: 'CONFIG_UPDATE_STARTED',
       message: `Config update to version ${version} started by ${CURRENT_USER}.`,
     })
-    this.store.save(state)
+    this.store.save(state, { put: [endpoint] })
     return toDetailed(endpoint, this.clock.now())
   }
 
   /** Ours: Databricks has no public cancel route. Drops the pending config; the active one keeps serving. */
   cancelUpdate(name: string): ServingEndpointDetailed {
-    const state = this.store.read()
+    return this.write((state) => this.cancelUpdateIn(state, name))
+  }
+
+  private cancelUpdateIn(state: StoredState, name: string): ServingEndpointDetailed {
     const endpoint = this.forWrite(state, name)
     const pending = endpoint.pending
     if (!pending) {
@@ -232,17 +253,18 @@ export class ControlPlane {
         ? `Endpoint creation canceled by ${CURRENT_USER}.`
         : `Config update to version ${pending.config.config_version} canceled by ${CURRENT_USER}; version ${endpoint.config.config_version} keeps serving.`,
     })
-    this.store.save(state)
+    this.store.save(state, { put: [endpoint] })
     return toDetailed(endpoint, this.clock.now())
   }
 
   remove(name: string): Record<string, never> {
-    const state = this.store.read()
-    const endpoint = this.forWrite(state, name)
-    state.endpoints = state.endpoints.filter((e) => e !== endpoint)
-    if (SYNTHETIC.test(name)) state.deleted_synthetic.push(name)
-    this.store.save(state)
-    return {}
+    return this.write((state) => {
+      const endpoint = this.forWrite(state, name)
+      state.endpoints = state.endpoints.filter((e) => e !== endpoint)
+      if (SYNTHETIC.test(name)) state.deleted_synthetic.push(name)
+      this.store.save(state, { removed: [name] })
+      return {}
+    })
   }
 
   patchTags(name: string, body: unknown): PatchTagsResponse {
@@ -252,38 +274,41 @@ export class ControlPlane {
     if (!Array.isArray(remove) || remove.some((k) => typeof k !== 'string')) {
       throw invalid('delete_tags', "Field 'delete_tags' must be a list of tag keys.")
     }
-    const state = this.store.read()
-    const endpoint = this.forWrite(state, name)
-    const byKey = new Map<string, EndpointTag>(endpoint.tags.map((t) => [t.key, t]))
-    for (const tag of add) byKey.set(tag.key, tag)
-    for (const key of remove as string[]) byKey.delete(key)
-    // Replaced tags keep their place, new ones go last: an empty PATCH changes nothing.
-    endpoint.tags = [...byKey.values()]
-    if (add.length > 0 || remove.length > 0) {
-      this.touch(endpoint, { type: 'TAGS_UPDATED', message: `Tags updated by ${CURRENT_USER}.` })
-    }
-    this.store.save(state)
-    return { tags: endpoint.tags }
+    return this.write((state) => {
+      const endpoint = this.forWrite(state, name)
+      const byKey = new Map<string, EndpointTag>(endpoint.tags.map((t) => [t.key, t]))
+      for (const tag of add) byKey.set(tag.key, tag)
+      for (const key of remove as string[]) byKey.delete(key)
+      // Replaced tags keep their place, new ones go last: an empty PATCH changes nothing.
+      endpoint.tags = [...byKey.values()]
+      if (add.length > 0 || remove.length > 0) {
+        this.touch(endpoint, { type: 'TAGS_UPDATED', message: `Tags updated by ${CURRENT_USER}.` })
+      }
+      this.store.save(state, { put: [endpoint] })
+      return { tags: endpoint.tags }
+    })
   }
 
   putRateLimits(name: string, body: unknown): PutRateLimitsRequest {
     const rateLimits = validateRateLimits(isRecord(body) ? body.rate_limits : undefined)
-    const state = this.store.read()
-    const endpoint = this.forWrite(state, name)
-    endpoint.ai_gateway = { ...endpoint.ai_gateway, rate_limits: rateLimits }
-    this.touch(endpoint, { type: 'RATE_LIMITS_UPDATED', message: `Rate limits updated by ${CURRENT_USER}.` })
-    this.store.save(state)
-    return { rate_limits: rateLimits }
+    return this.write((state) => {
+      const endpoint = this.forWrite(state, name)
+      endpoint.ai_gateway = { ...endpoint.ai_gateway, rate_limits: rateLimits }
+      this.touch(endpoint, { type: 'RATE_LIMITS_UPDATED', message: `Rate limits updated by ${CURRENT_USER}.` })
+      this.store.save(state, { put: [endpoint] })
+      return { rate_limits: rateLimits }
+    })
   }
 
   putAiGateway(name: string, body: unknown): AiGatewayConfig {
     const gateway = validateAiGateway(isRecord(body) ? body : {})
-    const state = this.store.read()
-    const endpoint = this.forWrite(state, name)
-    endpoint.ai_gateway = gateway
-    this.touch(endpoint, { type: 'AI_GATEWAY_UPDATED', message: `AI Gateway settings updated by ${CURRENT_USER}.` })
-    this.store.save(state)
-    return gateway
+    return this.write((state) => {
+      const endpoint = this.forWrite(state, name)
+      endpoint.ai_gateway = gateway
+      this.touch(endpoint, { type: 'AI_GATEWAY_UPDATED', message: `AI Gateway settings updated by ${CURRENT_USER}.` })
+      this.store.save(state, { put: [endpoint] })
+      return gateway
+    })
   }
 
   events(name: string): EventsResponse {

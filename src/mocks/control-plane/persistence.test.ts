@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { manualClock } from './clock'
 import { ControlPlane } from './control-plane'
-import { STATE_KEY, memoryStorage } from './storage'
-import { DEPLOY_MS, createBody, custom, setup } from './test-support'
+import { DAMAGED_STATE_KEY, STATE_KEY, memoryStorage } from './storage'
+import { DEPLOY_MS, createBody, custom, errorOf, setup } from './test-support'
 
 const names = (cp: ControlPlane) => cp.list().endpoints.map((e) => e.name)
 
@@ -30,16 +30,57 @@ describe('persistence', () => {
   })
 
   it.each([
-    ['not JSON', '{"version":1,"endpoints":['],
+    ['empty', ''],
+    ['not JSON (truncated)', '{"version":1,"endpoints":['],
     ['JSON null', 'null'],
+    ['a number', '42'],
     ['an array', '[]'],
-    ['an unknown version', '{"version":2,"endpoints":[]}'],
-    ['endpoints that are not a list', '{"version":1,"endpoints":{}}'],
-  ])('replaces storage that is %s with the seed', (_, text) => {
+    ['an unknown version', '{"version":2,"seeded_at":0,"endpoints":[]}'],
+    ['endpoints that are not a list', '{"version":1,"seeded_at":0,"endpoints":{}}'],
+    ['a null endpoint', '{"version":1,"seeded_at":0,"endpoints":[null]}'],
+    [
+      'an endpoint whose time is not a number',
+      '{"version":1,"seeded_at":0,"endpoints":[{"name":"x","creation_timestamp":"soon","last_updated_timestamp":0,"tags":[],"events":[]}]}',
+    ],
+  ])('answers 500 over storage that is %s, keeping it and a copy aside', (_, text) => {
     const storage = memoryStorage({ [STATE_KEY]: text })
     const cp = new ControlPlane({ storage, clock: manualClock() })
+    for (const call of [() => cp.list(), () => cp.get('churn-predictor'), () => cp.create(createBody('churn', [custom('3')]))]) {
+      const error = errorOf(call)
+      expect(error.status).toBe(500)
+      expect(error.errorCode).toBe('INTERNAL_ERROR')
+      expect(error.message).toContain(`localStorage["${STATE_KEY}"] could not be read`)
+      expect(error.message).toContain(`A copy is kept in localStorage["${DAMAGED_STATE_KEY}"]`)
+    }
+    expect(storage.getItem(STATE_KEY)).toBe(text)
+    expect(storage.getItem(DAMAGED_STATE_KEY)).toBe(text)
+    cp.reset()
     expect(names(cp)).toContain('churn-predictor')
-    expect(JSON.parse(storage.getItem(STATE_KEY) ?? 'null')).toMatchObject({ version: 1 })
+    expect(storage.getItem(DAMAGED_STATE_KEY)).toBe(text)
+  })
+
+  it('sees a write from another tab: the state kept in memory follows the stored text', () => {
+    const plane = setup()
+    const otherTab = new ControlPlane({ storage: plane.storage, clock: plane.clock })
+    expect(names(plane.cp)).toContain('churn-predictor')
+    otherTab.remove('churn-predictor')
+    expect(names(plane.cp)).not.toContain('churn-predictor')
+    plane.storage.setItem(STATE_KEY, 'garbage')
+    expect(errorOf(() => plane.cp.list()).status).toBe(500)
+    plane.storage.removeItem(STATE_KEY)
+    expect(names(plane.cp)).toContain('churn-predictor')
+  })
+
+  it('drops a write that failed half-way: the next read is what storage holds', () => {
+    const plane = setup()
+    plane.cp.list()
+    const setItem = plane.storage.setItem
+    plane.storage.setItem = () => {
+      throw new Error('QuotaExceededError')
+    }
+    expect(() => plane.cp.create(createBody('churn', [custom('3')]))).toThrow('QuotaExceededError')
+    plane.storage.setItem = setItem
+    expect(names(plane.cp)).not.toContain('churn')
   })
 
   it('reads a saved state that predates deleted synthetic endpoints', () => {

@@ -1,61 +1,88 @@
-// The control plane's state: loaded from storage (seeded when empty), with due rollouts settled on
-// every read, and the synthetic endpoints of the extraEndpoints control found by name.
+// The control plane's state: kept parsed by a StateStore (seeded when empty), with due rollouts settled
+// on read, and the synthetic endpoints of the extraEndpoints control found by name.
 import type { Clock } from './clock'
 import type { Controls } from './controls'
-import { notFound } from './errors'
+import { ControlPlaneError, notFound } from './errors'
 import { settle } from './lifecycle'
 import type { StoredEndpoint, StoredState } from './model'
+import { DamagedStateError } from './saved-state'
 import { seedState, syntheticEndpoint } from './seed'
-import { STATE_KEY, type KeyValueStorage } from './storage'
+import { textStateStore, type KeyValueStorage, type StateChange, type StateStore } from './storage'
 
 export const SYNTHETIC = /^synthetic-endpoint-(\d{5})$/
 
 export class EndpointStore {
-  private readonly storage: KeyValueStorage
+  private readonly states: StateStore
   private readonly clock: Clock
   private readonly controls: Controls
+  /** The state last walked for due rollouts, and the earliest time one of its rollouts is due. */
+  private walked: StoredState | null = null
+  private nextDue = -Infinity
 
   constructor(storage: KeyValueStorage, clock: Clock, controls: Controls) {
-    this.storage = storage
+    this.states = storage.stateStore ?? textStateStore(storage)
     this.clock = clock
     this.controls = controls
   }
 
   private load(): StoredState {
-    const text = this.storage.getItem(STATE_KEY)
-    if (text !== null) {
-      try {
-        const state = JSON.parse(text) as StoredState
-        if (state && state.version === 1 && Array.isArray(state.endpoints)) {
-          // States saved before deleted_synthetic existed lack it.
-          if (!Array.isArray(state.deleted_synthetic)) state.deleted_synthetic = []
-          return state
-        }
-      } catch {
-        // a corrupt store is replaced by the seed below
-      }
+    let state: StoredState | null
+    try {
+      state = this.states.load()
+    } catch (error) {
+      if (!(error instanceof DamagedStateError)) throw error
+      throw new ControlPlaneError(
+        'INTERNAL_ERROR',
+        `${error.message} The mock answers no request until it is reset (Developer menu → Reset demo data, or POST /__mock/reset).`,
+      )
     }
-    const state = seedState(this.clock.now())
-    this.save(state)
-    return state
+    if (state) return state
+    const seeded = seedState(this.clock.now())
+    this.save(seeded)
+    return seeded
   }
 
-  save(state: StoredState): void {
-    this.storage.setItem(STATE_KEY, JSON.stringify(state))
+  /** Persists a write. `change` names what changed; without it the whole state is saved. */
+  save(state: StoredState, change?: StateChange): void {
+    for (const endpoint of change?.put ?? []) {
+      if (!state.endpoints.includes(endpoint)) state.endpoints.push(endpoint)
+      const due = endpoint.pending?.finishes_at
+      if (typeof due === 'number') this.nextDue = Math.min(this.nextDue, due)
+    }
+    if (!change) this.walked = null
+    this.states.save(state, change)
   }
 
   /** Drops all state: the next read starts from the seed. */
   reset(): void {
-    this.storage.removeItem(STATE_KEY)
+    this.walked = null
+    this.states.clear()
   }
 
-  /** Reads state with every due rollout applied; saves when anything changed. */
+  /** After a write failed half-way: the next read takes the state from storage, not from memory. */
+  discard(): void {
+    this.walked = null
+    this.states.discard()
+  }
+
+  /** Reads state with every due rollout applied; saves what changed. Walks the endpoints only when one is due. */
   read(): StoredState {
     const state = this.load()
     const now = this.clock.now()
-    let changed = false
-    for (const endpoint of state.endpoints) changed = settle(endpoint, now) || changed
-    if (changed) this.save(state)
+    if (state !== this.walked) {
+      this.walked = state
+      this.nextDue = -Infinity
+    }
+    if (now < this.nextDue) return state
+    const settled: StoredEndpoint[] = []
+    let nextDue = Infinity
+    for (const endpoint of state.endpoints) {
+      if (settle(endpoint, now)) settled.push(endpoint)
+      const due = endpoint.pending?.finishes_at
+      if (typeof due === 'number') nextDue = Math.min(nextDue, due)
+    }
+    this.nextDue = nextDue
+    if (settled.length > 0) this.save(state, { put: settled })
     return state
   }
 
