@@ -1,6 +1,7 @@
 // `npm run bench`: builds the app and two floor pages with the same Vite, then measures in headless
 // Chromium: initial JS + CSS (gzip), time to the first usable row at 2,000 endpoints, filter latency,
-// polling requests per minute, and the Playwright suite's wall time. Prints a table and writes
+// polling requests per minute, the Playwright suite's wall time and the mock server's request costs
+// (bench-server.ts; `--server-only` runs that section alone). Prints a table and writes
 // bench/results.json. Not a test: nothing here passes or fails.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -11,6 +12,7 @@ import react from '@vitejs/plugin-react'
 import { build, preview, type PreviewServer } from 'vite'
 import { ControlPlane, memoryStorage } from '../src/mocks/control-plane'
 import { floorOneElement, floorTable, type FloorRow } from './bench-floor'
+import { benchServer, serverRows, type ServerResults } from './bench-server'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const WORK = join(ROOT, 'bench', '.work')
@@ -292,6 +294,19 @@ function suiteWallTime(): number | undefined {
   return (performance.now() - started) / 1000
 }
 
+function writeResults(results: Record<string, unknown>) {
+  mkdirSync(join(ROOT, 'bench'), { recursive: true })
+  const file = join(ROOT, 'bench', 'results.json')
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
+  writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n')
+}
+
+async function serverOnly() {
+  const server = await benchServer()
+  writeResults({ server_date: new Date().toISOString(), server })
+  printRows(serverRows(server))
+}
+
 async function main() {
   rmSync(WORK, { recursive: true, force: true })
   mkdirSync(WORK, { recursive: true })
@@ -339,6 +354,8 @@ async function main() {
     await browser.close()
     await Promise.all(servers.map((s) => s.close()))
 
+    const server = await benchServer()
+
     console.log('Running the Playwright suite…')
     const suiteSeconds = suiteWallTime()
 
@@ -370,9 +387,10 @@ async function main() {
       },
       requests_per_minute: { settled_details: settledRpm, in_progress_details: inProgressRpm, goal_settled: 0 },
       playwright_suite_seconds: suiteSeconds === undefined ? null : round(suiteSeconds),
+      server_date: new Date().toISOString(),
+      server,
     }
-    mkdirSync(join(ROOT, 'bench'), { recursive: true })
-    writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
+    writeResults(results)
     printTable(results)
   } finally {
     if (browser.isConnected()) await browser.close()
@@ -391,6 +409,7 @@ type Results = {
   filter_keystroke_ms: { p50: number; p95: number }
   requests_per_minute: { settled_details: number; in_progress_details: number }
   playwright_suite_seconds: number | null
+  server: ServerResults
 }
 
 function printTable(r: Results) {
@@ -407,7 +426,12 @@ function printTable(r: Results) {
     ['Requests/min, settled details page', `${r.requests_per_minute.settled_details}`, 'goal 0'],
     ['Requests/min, details page with an update in progress', `${r.requests_per_minute.in_progress_details}`, ''],
     ['Playwright suite wall time', r.playwright_suite_seconds === null ? 'skipped' : `${r.playwright_suite_seconds} s`, ''],
+    ...serverRows(r.server),
   ]
+  printRows(rows)
+}
+
+function printRows(rows: [string, string, string][]) {
   const w0 = Math.max(...rows.map((x) => x[0].length))
   const w1 = Math.max(...rows.map((x) => x[1].length))
   console.log(`\n| ${'measure'.padEnd(w0)} | ${'value'.padEnd(w1)} | goal |`)
@@ -415,4 +439,4 @@ function printTable(r: Results) {
   for (const [a, b, c] of rows) console.log(`| ${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c} |`)
 }
 
-await main()
+await (args.has('--server-only') ? serverOnly() : main())
