@@ -85,3 +85,18 @@ describe('latency and time', () => {
     expect(canceled.pending_config).toBeUndefined()
   })
 })
+
+describe('out-of-range controls in storage', () => {
+  it('ignores a latency over 60 s instead of hanging every request', async () => {
+    server.setControls({ latencyMs: 1e9 })
+    const started = performance.now()
+    expect((await fetch(BASE)).status).toBe(200)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('ignores a fault whose status is not an HTTP error (400–599)', async () => {
+    server.setControls({ faults: [{ method: 'GET', path: BASE, status: 99 }, { method: 'GET', path: BASE, status: 302 }] })
+    expect((await fetch(BASE)).status).toBe(200)
+    expect((await fetch(BASE)).status).toBe(200)
+  })
+})

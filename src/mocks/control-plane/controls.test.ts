@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ControlPlane } from './control-plane'
-import { DEFAULT_CONTROLS, matches } from './controls'
+import { DEFAULT_CONTROLS, matches, parseControls } from './controls'
 import { CONTROLS_KEY, memoryStorage } from './storage'
 import { DEPLOY_MS, createBody, custom, errorOf, setup } from './test-support'
 
@@ -136,5 +136,63 @@ describe('extra endpoints', () => {
   it('refuses to create an endpoint under a synthetic name that exists', () => {
     const { cp } = setup({ extraEndpoints: 5 })
     expect(errorOf(() => cp.create(createBody('synthetic-endpoint-00005'))).errorCode).toBe('RESOURCE_ALREADY_EXISTS')
+  })
+})
+
+describe('bounds', () => {
+  it.each([
+    ['latencyMs', 60_001],
+    ['latencyMs', 1e9],
+    ['deployMs', 86_400_001],
+    ['updateMs', 1e12],
+    ['extraEndpoints', 20_001],
+    ['extraEndpoints', 2.5],
+  ])('ignores a stored %s of %d and uses the default', (key, value) => {
+    const { cp } = withRaw(JSON.stringify({ [key]: value }))
+    expect(cp.controls.read()).toEqual(DEFAULT_CONTROLS)
+  })
+
+  it('keeps values at the bounds', () => {
+    const bounds = { latencyMs: 60_000, deployMs: 86_400_000, updateMs: 86_400_000, extraEndpoints: 20_000 }
+    expect(withRaw(JSON.stringify(bounds)).cp.controls.read()).toMatchObject(bounds)
+  })
+
+  it('ignores stored faults whose status is outside 400–599, and never hands them out', () => {
+    const { cp } = withRaw(JSON.stringify({ faults: [{ path: '*', status: 99 }, { path: '*', status: 600 }, { path: '*', status: 404.5 }, { path: '*', status: 503 }] }))
+    expect(cp.controls.read().faults).toEqual([{ path: '*', status: 503 }])
+    expect(cp.takeFault('GET', '/x')).toMatchObject({ status: 503 })
+    expect(cp.takeFault('GET', '/x')).toBeUndefined()
+  })
+})
+
+describe('parseControls (PUT /__mock/controls)', () => {
+  it('accepts every control within its bounds', () => {
+    const body = { latencyMs: 0, deployMs: 1000, updateMs: 600_000, failNextDeploy: true, extraEndpoints: 2000, faults: [{ method: 'get', path: '/api/*', status: 503, times: 2 }, { path: '*', network: true }] }
+    expect(parseControls(body)).toEqual({ ...body, faults: [{ method: 'GET', path: '/api/*', status: 503, times: 2 }, { path: '*', network: true }] })
+    expect(parseControls({})).toEqual({})
+  })
+
+  it.each<[string, unknown, string]>([
+    ['a body that is not an object', [], 'body'],
+    ['a latency over 60 s', { latencyMs: 1e9 }, 'latencyMs'],
+    ['a negative deploy time', { deployMs: -1 }, 'deployMs'],
+    ['an update time over a day', { updateMs: 86_400_001 }, 'updateMs'],
+    ['a latency given as text', { latencyMs: '5' }, 'latencyMs'],
+    ['too many extra endpoints', { extraEndpoints: 20_001 }, 'extraEndpoints'],
+    ['a fractional endpoint count', { extraEndpoints: 1.5 }, 'extraEndpoints'],
+    ['failNextDeploy as text', { failNextDeploy: 'yes' }, 'failNextDeploy'],
+    ['faults that are not a list', { faults: {} }, 'faults'],
+    ['more than 100 faults', { faults: Array(101).fill({ path: '*', status: 500 }) }, 'faults'],
+    ['a fault status of 99', { faults: [{ path: '*', status: 99 }] }, 'faults[0].status'],
+    ['a fault status of 600', { faults: [{ path: '*', status: 503 }, { path: '*', status: 600 }] }, 'faults[1].status'],
+    ['a fault without a path', { faults: [{ status: 500 }] }, 'faults[0].path'],
+    ['a fault with neither status nor network', { faults: [{ path: '*' }] }, 'faults[0]'],
+    ['a negative times', { faults: [{ path: '*', status: 500, times: -1 }] }, 'faults[0].times'],
+    ['an unknown control', { latency: 0 }, 'latency'],
+  ])('refuses %s, naming the field', (_, body, field) => {
+    const error = errorOf(() => parseControls(body))
+    expect(error.status).toBe(400)
+    expect(error.field).toBe(field)
+    expect(error.message).toContain(field)
   })
 })
