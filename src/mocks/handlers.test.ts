@@ -1,6 +1,9 @@
+import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { ApiError, request } from '../api/client'
 import type { DatabricksErrorBody, ServingEndpointDetailed } from '../api/types'
+import { ControlPlane } from './control-plane'
+import { createHandlers } from './handlers'
 import { clock, controlPlane } from './node'
 
 const BASE = '/api/2.0/serving-endpoints'
@@ -142,5 +145,81 @@ describe('errors over HTTP', () => {
     expect(json).toEqual({ error_code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' })
     expect((await call('PUT', `${BASE}/churn-predictor/config`, undefined, 'nope')).status).toBe(400)
     expect(controlPlane.get('churn-predictor').state.config_update).toBe('NOT_UPDATING')
+  })
+})
+
+describe('client mistakes in the shared handlers (browser and msw/node)', () => {
+  const noStack = (json: unknown) => expect(JSON.stringify(json)).not.toMatch(/\bat \S+ \(|\.ts:\d+|node_modules|Error:/)
+
+  it.each([
+    ['GET', `${BASE}/%ZZ`],
+    ['DELETE', `${BASE}/%ZZ`],
+    ['GET', `${BASE}/%ZZ/served-models/a/logs`],
+    ['GET', `${BASE}/churn-predictor/served-models/%E0%A4/build-logs`],
+    ['PATCH', `${BASE}/bad%/tags`],
+    ['GET', `${BASE}//churn-predictor`],
+    ['GET', `/api/2.0//serving-endpoints`],
+  ])('answers %s %s with 400 BAD_REQUEST, not a 500 with a stack', async (method, path) => {
+    const { status, json } = await call(method, path)
+    expect(status).toBe(400)
+    expect(errorBody(json).error_code).toBe('BAD_REQUEST')
+    noStack(json)
+  })
+
+  it.each([
+    ['GET', '/API/2.0/SERVING-ENDPOINTS'],
+    ['GET', `/api/2.0/Serving-Endpoints/churn-predictor`],
+    ['DELETE', `/API/2.0/serving-endpoints/churn-predictor`],
+    ['GET', '/api/2.0/no-such-route'],
+  ])('matches paths case-sensitively, as Databricks does: %s %s is 404 ENDPOINT_NOT_FOUND', async (method, path) => {
+    const { status, json } = await call(method, path)
+    expect(status).toBe(404)
+    expect(errorBody(json).error_code).toBe('ENDPOINT_NOT_FOUND')
+    expect(controlPlane.list().endpoints.some((e) => e.name === 'churn-predictor')).toBe(true)
+  })
+
+  it('refuses JSON nested deeper than 64 levels with 400 before walking it', async () => {
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`
+    const refused = await call('POST', BASE, undefined, deep(5000))
+    expect(refused.status).toBe(400)
+    expect(errorBody(refused.json)).toMatchObject({ error_code: 'BAD_REQUEST', message: expect.stringContaining('64') as string })
+    const query = await call('POST', '/serving-endpoints/churn-predictor/invocations', undefined, `{"inputs": ${deep(64)}}`)
+    expect(query.status).toBe(400)
+    const fine = await call('POST', '/serving-endpoints/churn-predictor/invocations', undefined, `{"inputs": ${deep(63)}}`)
+    expect(fine.status).toBe(200)
+  })
+
+  it('refuses more than 150 embeddings inputs in one request, naming the limit', async () => {
+    const path = '/serving-endpoints/databricks-gte-large-en/invocations'
+    const refused = await call('POST', path, { input: Array<string>(151).fill('hello') })
+    expect(refused.status).toBe(400)
+    expect(errorBody(refused.json)).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining('150') as string })
+    expect(errorBody(refused.json).details?.[0].metadata).toEqual({ field: 'input' })
+    expect(((await call('POST', path, { input: Array<string>(150).fill('hello') })).json as { data: unknown[] }).data).toHaveLength(150)
+  })
+
+  it('answers a control-plane body over 1 MiB with 413', async () => {
+    const { status, json } = await call('POST', BASE, { name: 'big', description: 'x'.repeat(1024 * 1024) })
+    expect(status).toBe(413)
+    expect(errorBody(json).error_code).toBe('BAD_REQUEST')
+    expect(controlPlane.list().endpoints.some((e) => e.name === 'big')).toBe(false)
+  })
+
+  it('answers an unexpected failure with INTERNAL_ERROR and a generic message, not the error text', async () => {
+    const broken = new ControlPlane({
+      storage: {
+        getItem: () => {
+          throw new Error('EACCES: /home/secret/state.json')
+        },
+        setItem: () => undefined,
+        removeItem: () => undefined,
+      },
+    })
+    const handlers = createHandlers(broken, { onError: () => {} })
+    const response = await getResponse(handlers, new Request('http://localhost/api/2.0/serving-endpoints'))
+    expect(response?.status).toBe(500)
+    const body = (await response?.json()) as DatabricksErrorBody
+    expect(body.error_code).toBe('INTERNAL_ERROR')
+    expect(body.message).not.toMatch(/secret|EACCES|Unexpected error/)
   })
 })

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'INTERNAL_ERROR'
   | 'TEMPORARILY_UNAVAILABLE'
   | 'DEADLINE_EXCEEDED'
+  | 'ENDPOINT_NOT_FOUND'
 
 const STATUS: Record<ErrorCode, number> = {
   INVALID_PARAMETER_VALUE: 400,
@@ -26,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL_ERROR: 500,
   TEMPORARILY_UNAVAILABLE: 503,
   DEADLINE_EXCEEDED: 504,
+  ENDPOINT_NOT_FOUND: 404,
 }
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
@@ -74,6 +76,20 @@ export const invalid = (field: string, message: string) =>
 
 export const notFound = (name: string) =>
   new ControlPlaneError('RESOURCE_DOES_NOT_EXIST', `Serving endpoint with name '${name}' does not exist.`)
+
+/** No route for this method and path: Databricks' own answer to a wrong path or verb. */
+export const noRoute = (method: string, path: string) =>
+  new ControlPlaneError('ENDPOINT_NOT_FOUND', `No API found for '${method} ${path}'.`)
+
+/**
+ * 413 for a body over a size bound. The code is BAD_REQUEST, not RESOURCE_EXHAUSTED: the SDKs map
+ * RESOURCE_EXHAUSTED to TooManyRequests and retry it, which would resend the same oversized body.
+ */
+export function payloadTooLarge(message: string): ControlPlaneError {
+  const error = new ControlPlaneError('BAD_REQUEST', message)
+  ;(error as { status: number }).status = 413
+  return error
+}
 
 /** The error an injected fault answers with. Its message avoids "Unexpected error" (the JS SDK retries those). */
 export function faultError(status: number): ControlPlaneError {

@@ -4,6 +4,9 @@ import { ControlPlaneError, invalid } from './errors'
 import { isRecord } from './validation'
 import { CURRENT_USER, hash } from './seed'
 
+/** Inputs per embeddings request: the batch bound Databricks gives for its GTE and BGE models. */
+export const MAX_EMBEDDING_INPUTS = 150
+
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length
 
 function chatAnswer(question: string, model: string): string {
@@ -79,6 +82,12 @@ export function answer(task: string | undefined, model: string, body: unknown, n
     const input = body.input
     if (typeof input !== 'string' && !Array.isArray(input)) {
       throw invalid('input', "An embeddings endpoint needs 'input': a string or a list of strings.")
+    }
+    if (Array.isArray(input) && input.length > MAX_EMBEDDING_INPUTS) {
+      throw invalid(
+        'input',
+        `An embeddings request takes at most ${MAX_EMBEDDING_INPUTS} inputs; this one has ${input.length}. Send them in batches of ${MAX_EMBEDDING_INPUTS} or fewer.`,
+      )
     }
     const inputs = (Array.isArray(input) ? input : [input]).map(String)
     const tokens = inputs.reduce((n, t) => n + words(t), 0)
