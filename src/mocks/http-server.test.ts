@@ -1,15 +1,9 @@
 // @vitest-environment node
 import { request as httpRequest, type Server } from 'node:http'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryStorage, type KeyValueStorage } from './control-plane'
 import { CONTROLS_KEY } from './control-plane/storage'
 import { startMockServer } from './http-server'
-import { server as mswServer } from './node'
-
-// src/test/setup.ts clears window.localStorage before each test and starts msw/node, which would answer
-// this file's requests in-process: give it a storage to clear, and stop msw so requests reach the port.
-vi.stubGlobal('window', { localStorage: memoryStorage() })
-beforeAll(() => mswServer.close())
 
 const AUTH = { authorization: 'Bearer dapi-test' }
 
