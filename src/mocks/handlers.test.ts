@@ -198,6 +198,20 @@ describe('client mistakes in the shared handlers (browser and msw/node)', () => 
     expect(((await call('POST', path, { input: Array<string>(150).fill('hello') })).json as { data: unknown[] }).data).toHaveLength(150)
   })
 
+  it('refuses more than 150 completions prompts and 10,000 custom-model records in one query', async () => {
+    const entity = { name: 'gpt', external_model: { name: 'gpt-3.5-turbo-instruct', provider: 'openai', task: 'llm/v1/completions', openai_config: { openai_api_key: '{{secrets/s/k}}' } } }
+    expect((await call('POST', BASE, { name: 'completer', config: { served_entities: [entity] } })).status).toBe(200)
+    clock.advance(8000)
+    const prompts = await call('POST', '/serving-endpoints/completer/invocations', { prompt: Array<string>(151).fill('') })
+    expect(prompts.status).toBe(400)
+    expect(errorBody(prompts.json)).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining('150') as string })
+    expect((await call('POST', '/serving-endpoints/completer/invocations', { prompt: Array<string>(150).fill('') })).status).toBe(200)
+    const records = await call('POST', '/serving-endpoints/churn-predictor/invocations', { dataframe_records: Array<number>(10_001).fill(0) })
+    expect(records.status).toBe(400)
+    expect(errorBody(records.json).message).toContain('10000')
+    expect((await call('POST', '/serving-endpoints/churn-predictor/invocations', { inputs: Array<number>(10_000).fill(0) })).status).toBe(200)
+  })
+
   it('answers a control-plane body over 1 MiB with 413', async () => {
     const { status, json } = await call('POST', BASE, { name: 'big', description: 'x'.repeat(1024 * 1024) })
     expect(status).toBe(413)

@@ -137,7 +137,8 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       const problem = pathProblem(new URL(request.url).pathname)
       return problem ? errorResponse(problem) : undefined
     }),
-    http.get(path(base), route(() => cp.list())),
+    // The list's body is serialised once per change of the list, not per request (ControlPlane.listJson).
+    http.get(path(base), route(() => new HttpResponse(cp.listJson(), { headers: { 'content-type': 'application/json' } }))),
     http.post(path(base), route(async ({ body }) => cp.create(await body()))),
     http.get(path(`${base}/:name`), route(({ params }) => cp.get(param(params, 'name')))),
     http.delete(path(`${base}/:name`), route(({ params }) => cp.remove(param(params, 'name')))),

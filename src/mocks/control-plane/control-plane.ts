@@ -42,6 +42,7 @@ export class ControlPlane {
   readonly clock: Clock
   readonly controls: Controls
   private readonly store: EndpointStore
+  private listCache?: { state: StoredState; revision: number; extra: number; json: string }
 
   constructor({ storage, clock = systemClock, defaults = {}, warn = console.warn }: ControlPlaneOptions) {
     this.storage = storage
@@ -102,15 +103,30 @@ export class ControlPlane {
   // ---- routes ----
 
   list(): ListEndpointsResponse {
+    return this.listOf(this.store.read(), this.controls.read().extraEndpoints)
+  }
+
+  /**
+   * The list, serialised: kept while the state and the extraEndpoints control are unchanged, so a
+   * list request at 2,000 endpoints does not build and serialise 2,000 summaries again.
+   */
+  listJson(): string {
     const state = this.store.read()
-    const endpoints = state.endpoints.map(toSummary)
     const extra = this.controls.read().extraEndpoints
+    const cached = this.listCache
+    if (cached && cached.state === state && cached.revision === this.store.revision && cached.extra === extra) return cached.json
+    const json = JSON.stringify(this.listOf(state, extra))
+    this.listCache = { state, revision: this.store.revision, extra, json }
+    return json
+  }
+
+  private listOf(state: StoredState, extra: number): ListEndpointsResponse {
+    const endpoints = state.endpoints.map(toSummary)
     if (extra > 0) {
-      const taken = new Set(state.endpoints.map((e) => e.name))
+      const taken = new Set([...state.endpoints.map((e) => e.name), ...state.deleted_synthetic])
       for (let i = 0; i < extra; i++) {
         const name = syntheticName(i)
-        if (taken.has(name) || state.deleted_synthetic.includes(name)) continue
-        endpoints.push(toSummary(syntheticEndpoint(i, state.seeded_at)))
+        if (!taken.has(name)) endpoints.push(toSummary(syntheticEndpoint(i, state.seeded_at)))
       }
     }
     return { endpoints }

@@ -6,6 +6,15 @@ import { CURRENT_USER, hash } from './seed'
 
 /** Inputs per embeddings request: the batch bound Databricks gives for its GTE and BGE models. */
 export const MAX_EMBEDDING_INPUTS = 150
+/** Ours (Databricks documents only the 16 MB payload): bounds the answer a list of prompts or records builds. */
+export const MAX_COMPLETION_PROMPTS = 150
+export const MAX_RECORDS = 10_000
+
+function checkCount(list: unknown[], max: number, field: string, what: string): void {
+  if (list.length > max) {
+    throw invalid(field, `A query takes at most ${max} ${what}; this one has ${list.length}. Send them in batches of ${max} or fewer.`)
+  }
+}
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length
 
@@ -61,6 +70,7 @@ export function answer(task: string | undefined, model: string, body: unknown, n
     if (typeof prompt !== 'string' && !Array.isArray(prompt)) {
       throw invalid('prompt', "A completions endpoint needs 'prompt': a string or a list of strings.")
     }
+    if (Array.isArray(prompt)) checkCount(prompt, MAX_COMPLETION_PROMPTS, 'prompt', 'prompts')
     const prompts = (Array.isArray(prompt) ? prompt : [prompt]).map(String)
     const choices = prompts.map((p, index) => ({
       index,
@@ -83,12 +93,7 @@ export function answer(task: string | undefined, model: string, body: unknown, n
     if (typeof input !== 'string' && !Array.isArray(input)) {
       throw invalid('input', "An embeddings endpoint needs 'input': a string or a list of strings.")
     }
-    if (Array.isArray(input) && input.length > MAX_EMBEDDING_INPUTS) {
-      throw invalid(
-        'input',
-        `An embeddings request takes at most ${MAX_EMBEDDING_INPUTS} inputs; this one has ${input.length}. Send them in batches of ${MAX_EMBEDDING_INPUTS} or fewer.`,
-      )
-    }
+    if (Array.isArray(input)) checkCount(input, MAX_EMBEDDING_INPUTS, 'input', 'embeddings inputs')
     const inputs = (Array.isArray(input) ? input : [input]).map(String)
     const tokens = inputs.reduce((n, t) => n + words(t), 0)
     return {
@@ -98,10 +103,12 @@ export function answer(task: string | undefined, model: string, body: unknown, n
       usage: { prompt_tokens: tokens, completion_tokens: 0, total_tokens: tokens },
     }
   }
-  const records = body.dataframe_records ?? body.inputs ?? body.instances
+  const field = ['dataframe_records', 'inputs', 'instances'].find((key) => body[key] !== undefined && body[key] !== null) ?? 'dataframe_records'
+  const records = body[field]
   if (!Array.isArray(records)) {
     throw invalid('dataframe_records', "A custom model endpoint needs 'dataframe_records', 'inputs' or 'instances'.")
   }
+  checkCount(records, MAX_RECORDS, field, 'records')
   return { predictions: records.map((r) => Math.round(((hash(JSON.stringify(r)) >>> 0) % 1000) / 10) / 100) }
 }
 

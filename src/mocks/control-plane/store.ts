@@ -18,6 +18,8 @@ export class EndpointStore {
   /** The state last walked for due rollouts, and the earliest time one of its rollouts is due. */
   private walked: StoredState | null = null
   private nextDue = -Infinity
+  /** Counts saves, so that what is derived from the state (the list's body) knows when to derive again. */
+  revision = 0
 
   constructor(storage: KeyValueStorage, clock: Clock, controls: Controls) {
     this.states = storage.stateStore ?? textStateStore(storage)
@@ -50,6 +52,7 @@ export class EndpointStore {
       if (typeof due === 'number') this.nextDue = Math.min(this.nextDue, due)
     }
     if (!change) this.walked = null
+    this.revision++
     this.states.save(state, change)
   }
 
