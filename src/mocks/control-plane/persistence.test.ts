@@ -83,6 +83,23 @@ describe('persistence', () => {
     expect(names(plane.cp)).not.toContain('churn')
   })
 
+  it('serves the list body from memory only while nothing it shows has changed', () => {
+    const plane = setup()
+    const same = () => expect(JSON.parse(plane.cp.listJson())).toEqual(plane.cp.list())
+    same()
+    plane.cp.create(createBody('churn', [custom('3')]))
+    same()
+    plane.clock.advance(DEPLOY_MS)
+    same()
+    plane.cp.controls.write({ extraEndpoints: 3 })
+    same()
+    plane.cp.remove('synthetic-endpoint-00002')
+    same()
+    new ControlPlane({ storage: plane.storage, clock: plane.clock }).remove('churn')
+    same()
+    expect(JSON.parse(plane.cp.listJson()).endpoints.map((e: { name: string }) => e.name)).not.toContain('churn')
+  })
+
   it('reads a saved state that predates deleted synthetic endpoints', () => {
     const plane = setup({ extraEndpoints: 3 })
     plane.cp.list()
