@@ -27,7 +27,7 @@ import { CURRENT_USER, PT_MODELS, hash, syntheticEndpoint, syntheticName } from 
 import type { KeyValueStorage } from './storage'
 import { EndpointStore, SYNTHETIC } from './store'
 import { validateAiGateway, validateRateLimits, validateTags } from './settings-validation'
-import { checkExternalConfig, isRecord, validateConfig, validateName, type ValidConfig } from './validation'
+import { checkExternalConfig, isRecord, validateConfig, validateEndpointFields, validateName, type ValidConfig } from './validation'
 
 export interface ControlPlaneOptions {
   storage: KeyValueStorage
@@ -162,8 +162,7 @@ export class ControlPlane {
       last_updated_timestamp: now,
       permission_level: 'CAN_MANAGE',
       tags,
-      route_optimized: body.route_optimized === true,
-      description: typeof body.description === 'string' ? body.description : '',
+      ...validateEndpointFields(body),
       last_update: 'NOT_UPDATING',
       events: [{ timestamp: now, type: 'ENDPOINT_CREATED', message: `Endpoint created by ${CURRENT_USER}.` }],
       secrets: takeSecrets(config.served_entities),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ExternalModel, ProviderConfig } from '../../api/types'
+import type { ExternalModel, ProviderConfig, ServedEntityInput } from '../../api/types'
+import { takeSecrets } from './secrets'
 import { STATE_KEY } from './storage'
 import { UPDATE_MS, createBody, createReady, errorOf, external, openai, setup } from './test-support'
 
@@ -134,5 +135,20 @@ describe('an update that leaves a secret empty keeps the stored one', () => {
     expect(plane.cp.get('chat').state.config_update).toBe('UPDATE_FAILED')
     const again = plane.cp.updateConfig('chat', { served_entities: [external(openai({}))] })
     expect(again.state.config_update).toBe('IN_PROGRESS')
+  })
+})
+
+describe('takeSecrets', () => {
+  it('drops a _plaintext key of any name, shape or depth, keeping only the expected ones', () => {
+    const entity = {
+      name: 'chat',
+      external_model: {
+        ...openai({ openai_api_key_plaintext: SECRET, foo_plaintext: SECRET, nested: { x_plaintext: { v: SECRET } } }),
+        bar_plaintext: [SECRET],
+      },
+    } as unknown as ServedEntityInput & { name: string }
+    expect(takeSecrets([entity])).toEqual({ 'chat/openai_api_key': SECRET })
+    expect(JSON.stringify(entity)).not.toContain(SECRET)
+    expect(JSON.stringify(entity)).not.toContain('_plaintext')
   })
 })

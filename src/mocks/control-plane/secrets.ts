@@ -63,20 +63,32 @@ export function restoreSecrets(entities: (ServedEntityInput & { name: string })[
     }
   }
 }
-/** Moves every *_plaintext value out of the entities into the returned secret map. */
+/**
+ * Moves every *_plaintext value out of the entities into the returned secret map. Validation refuses a
+ * _plaintext key the provider does not take; any that got past it anyway is dropped, never stored.
+ */
 export function takeSecrets(entities: (ServedEntityInput & { name: string })[]): Record<string, string> {
   const secrets: Record<string, string> = {}
   for (const entity of entities) {
     const found = secretFields(entity)
-    if (!found) continue
-    for (const field of found.fields) {
-      const at = holder(found.config, field)
+    for (const field of found?.fields ?? []) {
+      const at = found && holder(found.config, field)
       const plain = at?.[field.key + '_plaintext']
       if (at && typeof plain === 'string') {
         secrets[secretKey(entity.name, field)] = plain
         delete at[field.key + '_plaintext']
       }
     }
+    dropPlaintext(entity)
   }
   return secrets
+}
+
+function dropPlaintext(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    if (key.endsWith('_plaintext')) delete record[key]
+    else dropPlaintext(record[key])
+  }
 }

@@ -1,11 +1,21 @@
 // Validation of endpoint settings beside the config: tags, legacy rate limits and AI Gateway.
-import type { AiGatewayConfig, AiGatewayRateLimit, EndpointTag, RateLimit } from '../../api/types'
+import type { AiGatewayConfig, AiGatewayRateLimit, EndpointTag, GuardrailParameters, PiiBehavior, RateLimit } from '../../api/types'
 import { invalid } from './errors'
-import { isNonNegativeInt, isRecord } from './validation'
+import {
+  INT64_MAX_TEXT,
+  fitsInt64,
+  isNonNegativeInt,
+  isRecord,
+  optionalBoolean,
+  optionalRecord,
+  optionalString,
+  optionalStrings,
+  refuseUnknown,
+  type Raw,
+} from './fields'
 
 // calls and tokens are int64 on the wire: a JSON number past 2^63 - 1 does not fit.
-const INT64_MAX = 2 ** 63 - 1
-const TOO_LARGE = 'Rate limits must be at most 9223372036854775807.'
+const TOO_LARGE = `Rate limits must be at most ${INT64_MAX_TEXT}.`
 
 export const TAG_KEY_MAX = 255
 export const TAG_VALUE_MAX = 255
@@ -39,7 +49,7 @@ export function validateRateLimits(raw: unknown, field = 'rate_limits'): RateLim
     const at = `${field}[${i}]`
     if (!isRecord(r)) throw invalid(at, `Rate limit ${i + 1} must be an object.`)
     if (!isNonNegativeInt(r.calls)) throw invalid(`${at}.calls`, 'Rate limits must be non-negative integers.')
-    if (r.calls > INT64_MAX) throw invalid(`${at}.calls`, TOO_LARGE)
+    if (!fitsInt64(r.calls)) throw invalid(`${at}.calls`, TOO_LARGE)
     const key = r.key ?? 'endpoint'
     if (key !== 'user' && key !== 'endpoint') {
       throw invalid(`${at}.key`, `Invalid rate limit key '${String(key)}'. Expected user or endpoint.`)
@@ -57,18 +67,18 @@ export function validateAiGateway(raw: unknown): AiGatewayConfig {
   if (raw === undefined || raw === null) return {}
   if (!isRecord(raw)) throw invalid('ai_gateway', "Field 'ai_gateway' must be an object.")
   const out: AiGatewayConfig = {}
-  if (isRecord(raw.usage_tracking_config)) {
-    out.usage_tracking_config = { enabled: raw.usage_tracking_config.enabled === true }
-  }
-  if (isRecord(raw.inference_table_config)) {
-    const t = raw.inference_table_config
-    const enabled = t.enabled === true
+  const usage = optionalRecord(raw, 'usage_tracking_config', 'ai_gateway')
+  if (usage) out.usage_tracking_config = { enabled: optionalBoolean(usage, 'enabled', 'ai_gateway.usage_tracking_config') ?? false }
+  const t = optionalRecord(raw, 'inference_table_config', 'ai_gateway')
+  if (t) {
+    const field = 'ai_gateway.inference_table_config'
+    const enabled = optionalBoolean(t, 'enabled', field) ?? false
     const table = { enabled } as NonNullable<AiGatewayConfig['inference_table_config']>
     for (const key of ['catalog_name', 'schema_name', 'table_name_prefix'] as const) {
-      const value = t[key]
-      if (typeof value === 'string' && value !== '') table[key] = value
+      const value = optionalString(t, key, field)
+      if (value !== undefined && value !== '') table[key] = value
       else if (enabled && key !== 'table_name_prefix') {
-        throw invalid(`ai_gateway.inference_table_config.${key}`, `An enabled inference table needs a ${key.replace('_', ' ')}.`)
+        throw invalid(`${field}.${key}`, `An enabled inference table needs a ${key.replace('_', ' ')}.`)
       }
     }
     out.inference_table_config = table
@@ -86,7 +96,7 @@ export function validateAiGateway(raw: unknown): AiGatewayConfig {
         if (value !== undefined && !isNonNegativeInt(value)) {
           throw invalid(`${at}.${k}`, 'Rate limits must be non-negative integers.')
         }
-        if (typeof value === 'number' && value > INT64_MAX) throw invalid(`${at}.${k}`, TOO_LARGE)
+        if (typeof value === 'number' && !fitsInt64(value)) throw invalid(`${at}.${k}`, TOO_LARGE)
       }
       const key = r.key ?? 'endpoint'
       if (!GATEWAY_KEYS.includes(key as (typeof GATEWAY_KEYS)[number])) {
@@ -98,14 +108,49 @@ export function validateAiGateway(raw: unknown): AiGatewayConfig {
       const limit: AiGatewayRateLimit = { key: key as AiGatewayRateLimit['key'], renewal_period: 'minute' }
       if (r.calls !== undefined) limit.calls = r.calls as number
       if (r.tokens !== undefined) limit.tokens = r.tokens as number
-      if ((key === 'user_group' || key === 'service_principal') && typeof r.principal !== 'string') {
+      const principal = optionalString(r, 'principal', at)
+      if ((key === 'user_group' || key === 'service_principal') && principal === undefined) {
         throw invalid(`${at}.principal`, `A ${key} rate limit needs a principal.`)
       }
-      if (typeof r.principal === 'string') limit.principal = r.principal
+      if (principal !== undefined) limit.principal = principal
       return limit
     })
   }
-  if (isRecord(raw.guardrails)) out.guardrails = raw.guardrails as AiGatewayConfig['guardrails']
-  if (isRecord(raw.fallback_config)) out.fallback_config = { enabled: raw.fallback_config.enabled === true }
+  const guardrails = optionalRecord(raw, 'guardrails', 'ai_gateway')
+  if (guardrails) out.guardrails = validateGuardrails(guardrails)
+  const fallback = optionalRecord(raw, 'fallback_config', 'ai_gateway')
+  if (fallback) out.fallback_config = { enabled: optionalBoolean(fallback, 'enabled', 'ai_gateway.fallback_config') ?? false }
+  return out
+}
+
+const PII_BEHAVIORS: readonly PiiBehavior[] = ['NONE', 'BLOCK', 'MASK']
+
+/** Rebuilt field by field: guardrails used to be stored as sent, unknown keys and all. */
+function validateGuardrails(raw: Raw): NonNullable<AiGatewayConfig['guardrails']> {
+  refuseUnknown(raw, ['input', 'output'], 'ai_gateway.guardrails')
+  const out: NonNullable<AiGatewayConfig['guardrails']> = {}
+  for (const side of ['input', 'output'] as const) {
+    const field = `ai_gateway.guardrails.${side}`
+    const params = optionalRecord(raw, side, 'ai_gateway.guardrails')
+    if (!params) continue
+    refuseUnknown(params, ['safety', 'pii', 'invalid_keywords', 'valid_topics'], field)
+    const parsed: GuardrailParameters = {}
+    const safety = optionalBoolean(params, 'safety', field)
+    if (safety !== undefined) parsed.safety = safety
+    const pii = optionalRecord(params, 'pii', field)
+    if (pii) {
+      refuseUnknown(pii, ['behavior'], `${field}.pii`)
+      const behavior = pii.behavior
+      if (!PII_BEHAVIORS.includes(behavior as PiiBehavior)) {
+        throw invalid(`${field}.pii.behavior`, `Invalid PII behavior '${String(behavior)}'. Expected one of: ${PII_BEHAVIORS.join(', ')}.`)
+      }
+      parsed.pii = { behavior: behavior as PiiBehavior }
+    }
+    for (const key of ['invalid_keywords', 'valid_topics'] as const) {
+      const list = optionalStrings(params, key, field)
+      if (list) parsed[key] = list
+    }
+    out[side] = parsed
+  }
   return out
 }

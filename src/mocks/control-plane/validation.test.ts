@@ -235,3 +235,169 @@ describe('environment variables', () => {
     expect([error.field, error.message]).toEqual([field, message])
   })
 })
+
+describe('duplicate traffic routes', () => {
+  it('refuses two routes to the same served entity, naming the second', () => {
+    const body = createBody('x', [custom('3'), custom('4')])
+    const routes = [
+      { served_entity_name: 'churn_model-3', traffic_percentage: 50 },
+      { served_entity_name: 'churn_model-3', traffic_percentage: 50 },
+    ]
+    body.config = { ...body.config, traffic_config: { routes } }
+    const error = refused(body)
+    expect(error.field).toBe('traffic_config.routes[1].served_entity_name')
+    expect(error.message).toBe("Served entity 'churn_model-3' has more than one route: give each entity one route.")
+  })
+})
+
+describe('int64 fields', () => {
+  // 2^63 - 1 is not a double: JSON's 9223372036854775807 and 9223372036854775808 both parse to 2^63.
+  const TWO_63 = JSON.parse('9223372036854775808') as number
+
+  it('refuses rate limit calls and tokens of 2^63', () => {
+    const error = refused(createBody('x', undefined, { rate_limits: [{ calls: TWO_63, key: 'user', renewal_period: 'minute' }] }))
+    expect([error.field, error.message]).toEqual(['rate_limits[0].calls', 'Rate limits must be at most 9223372036854775807.'])
+    for (const k of ['calls', 'tokens']) {
+      const ai_gateway = { rate_limits: [{ [k]: TWO_63, key: 'endpoint', renewal_period: 'minute' }] }
+      expect(refused(createBody('x', undefined, { ai_gateway })).field).toBe(`ai_gateway.rate_limits[0].${k}`)
+    }
+    const { cp } = setup()
+    expect(errorOf(() => cp.putRateLimits('churn-predictor', { rate_limits: [{ calls: TWO_63, key: 'user' }] })).field).toBe(
+      'rate_limits[0].calls',
+    )
+  })
+
+  it('accepts the largest double below 2^63', () => {
+    const { cp } = setup()
+    const calls = 2 ** 63 - 1024
+    const created = cp.create(createBody('x', undefined, { rate_limits: [{ calls, key: 'user' }] }))
+    expect(created.ai_gateway?.rate_limits?.[0].calls).toBe(calls)
+  })
+
+  it.each(['provisioned_model_units', 'min_provisioned_throughput', 'max_provisioned_throughput'])(
+    'refuses %s of 2^63',
+    (key) => {
+      const pt = { entity_name: 'system.ai.meta_llama_v3_3_70b_instruct', entity_version: '3', provisioned_model_units: 50, [key]: TWO_63 }
+      const error = refused(createBody('pt', [pt]))
+      expect(error.field).toBe(`served_entities[0].${key}`)
+      expect(error.message).toContain('9223372036854775807')
+    },
+  )
+})
+
+describe('fields of the wrong type are refused, not coerced', () => {
+  it.each([
+    ['description', 42, 'string'],
+    ['description', ['a'], 'string'],
+    ['route_optimized', 'yes', 'boolean'],
+    ['route_optimized', 1, 'boolean'],
+  ])('refuses %s = %j', (key, value, type) => {
+    const error = refused(createBody('x', [custom('3')], { [key]: value }))
+    expect(error.field).toBe(key)
+    expect(error.message).toBe(`Field '${key}' must be a ${type}.`)
+  })
+
+  it('keeps a description and route_optimized of the right type', () => {
+    const { cp } = setup()
+    const created = cp.create(createBody('x', [custom('3')], { description: 'Churn scores', route_optimized: true }))
+    expect([created.description, created.route_optimized]).toEqual(['Churn scores', true])
+  })
+
+  it.each([
+    ['Infinity (1e400)', JSON.parse('1e400') as number],
+    ['a fraction', 1.5],
+    ['a negative number', -3],
+    ['a boolean', true],
+    ['an object', { v: 3 }],
+  ])('refuses an entity_version that is %s', (_, entity_version) => {
+    const error = refused(createBody('x', [custom('3', { entity_version })]))
+    expect(error.field).toBe('served_entities[0].entity_version')
+    expect(error.message).toBe("Field 'served_entities[0].entity_version' must be a string.")
+  })
+
+  it.each([
+    ['served_entities[0].workload_type', { workload_type: 7 }],
+    ['served_entities[0].instance_profile_arn', { instance_profile_arn: 7 }],
+    ['served_entities[0].min_provisioned_throughput', { provisioned_model_units: 50, workload_size: undefined, scale_to_zero_enabled: undefined, min_provisioned_throughput: '10' }],
+    ['served_entities[0].burst_scaling_enabled', { burst_scaling_enabled: 'yes' }],
+  ])('refuses %s of the wrong type', (field, extra) => {
+    expect(refused(createBody('x', [custom('3', extra)])).field).toBe(field)
+  })
+
+  it.each([
+    ['usage_tracking_config.enabled', { usage_tracking_config: { enabled: 'yes' } }, 'a boolean'],
+    ['inference_table_config.enabled', { inference_table_config: { enabled: 1 } }, 'a boolean'],
+    ['inference_table_config.catalog_name', { inference_table_config: { enabled: false, catalog_name: 42 } }, 'a string'],
+    ['fallback_config.enabled', { fallback_config: { enabled: 'true' } }, 'a boolean'],
+    ['rate_limits[0].principal', { rate_limits: [{ calls: 1, key: 'user', principal: 42 }] }, 'a string'],
+    ['guardrails.input.safety', { guardrails: { input: { safety: 'yes' } } }, 'a boolean'],
+    ['guardrails.output.invalid_keywords', { guardrails: { output: { invalid_keywords: 'bad' } } }, 'a list of strings'],
+    ['usage_tracking_config', { usage_tracking_config: true }, 'an object'],
+  ])('refuses ai_gateway.%s of the wrong type', (field, ai_gateway, type) => {
+    const error = refused(createBody('x', undefined, { ai_gateway }))
+    expect(error.field).toBe(`ai_gateway.${field}`)
+    expect(error.message).toBe(`Field 'ai_gateway.${field}' must be ${type}.`)
+  })
+
+  it('refuses an unknown PII behavior', () => {
+    const ai_gateway = { guardrails: { input: { pii: { behavior: 'REDACT' } } } }
+    expect(refused(createBody('x', undefined, { ai_gateway })).field).toBe('ai_gateway.guardrails.input.pii.behavior')
+  })
+
+  it.each([
+    ['an auto_capture_config that is not an object', 'yes', 'auto_capture_config'],
+    ['an auto_capture_config enabled flag that is not a boolean', { enabled: 'yes' }, 'auto_capture_config.enabled'],
+  ])('refuses %s', (_, auto_capture_config, field) => {
+    const body = createBody('x', [custom('3')])
+    body.config = { ...body.config, auto_capture_config } as typeof body.config
+    expect(refused(body).field).toBe(field)
+  })
+})
+
+describe('provider config values are strings', () => {
+  const AT = 'served_entities[0].external_model'
+  it.each([
+    ['openai_api_base', openai({ openai_api_key: '{{secrets/a/b}}', openai_api_base: 42 }), `${AT}.openai_config.openai_api_base`],
+    ['openai_organization', openai({ openai_api_key: '{{secrets/a/b}}', openai_organization: ['org'] }), `${AT}.openai_config.openai_organization`],
+    ['openai_api_key', openai({ openai_api_key: 42 }), `${AT}.openai_config.openai_api_key`],
+    ['openai_api_type', openai({ openai_api_key: '{{secrets/a/b}}', openai_api_type: 3 }), `${AT}.openai_config.openai_api_type`],
+  ])('refuses a non-string %s', (_, model, field) => {
+    const error = refused(createBody('x', [external(model)]))
+    expect(error.field).toBe(field)
+    expect(error.message).toBe(`Field '${field}' must be a string.`)
+  })
+
+  it('refuses an openai_api_type that is not openai, azure or azuread', () => {
+    const error = refused(createBody('x', [external(openai({ openai_api_key: '{{secrets/a/b}}', openai_api_type: 'gcp' }))]))
+    expect(error.field).toBe(`${AT}.openai_config.openai_api_type`)
+    expect(error.message).toBe("Invalid openai_api_type 'gcp'. Expected one of: openai, azure, azuread.")
+  })
+
+  it('accepts openai_api_type openai on plain OpenAI', () => {
+    const { cp } = setup()
+    const created = cp.create(createBody('x', [external(openai({ openai_api_key: '{{secrets/a/b}}', openai_api_type: 'openai' }))]))
+    expect(created.pending_config?.served_entities[0].external_model?.openai_config?.openai_api_type).toBe('openai')
+  })
+})
+
+describe('unknown fields are refused, as the real API refuses them', () => {
+  it.each([
+    ['a served entity', [custom('3', { workload: 'Small' })], 'served_entities[0].workload'],
+    ['an external model', [{ name: 'chat', external_model: { ...openai(), model: 'gpt-4o' } }], 'served_entities[0].external_model.model'],
+    [
+      'a provider config',
+      [external(openai({ openai_api_key: '{{secrets/a/b}}', openai_deployment: 'x' }))],
+      'served_entities[0].external_model.openai_config.openai_deployment',
+    ],
+    ['an external model entity with compute settings', [{ ...external(), environment_vars: { A: '1' } }], 'served_entities[0].environment_vars'],
+  ])('in %s', (_, entities, field) => {
+    const error = refused(createBody('x', entities))
+    expect(error.field).toBe(field)
+  })
+
+  it('names the unknown field in the message', () => {
+    expect(refused(createBody('x', [custom('3', { workload: 'Small' })])).message).toBe(
+      "Unknown field 'served_entities[0].workload'.",
+    )
+  })
+})

@@ -1,5 +1,6 @@
 // Request validation with Databricks error codes; messages name the field at fault.
 import type {
+  AutoCaptureConfig,
   ExternalModel,
   ExternalTask,
   ProviderConfig,
@@ -18,23 +19,56 @@ import {
   type ProviderEntry,
 } from '../../lib/providers'
 import { invalid } from './errors'
+import {
+  isNonNegativeInt,
+  isRecord,
+  mustBe,
+  optionalBoolean,
+  optionalInt64,
+  optionalRecord,
+  optionalString,
+  refuseUnknown,
+  type Raw,
+} from './fields'
+import { validateProviderConfig } from './provider-config'
 import { variantsGiven } from './secrets'
 
-type Raw = Record<string, unknown>
-export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v)
+export { isNonNegativeInt, isRecord }
 
 const WORKLOAD_SIZES: readonly WorkloadSize[] = ['Small', 'Medium', 'Large']
 const WORKLOAD_TYPES: readonly WorkloadType[] = ['CPU', 'GPU_SMALL', 'GPU_MEDIUM', 'GPU_LARGE', 'MULTIGPU_MEDIUM']
 export const MAX_SERVED_ENTITIES = 15
 
-function optionalString(raw: Raw, key: string, field: string): string | undefined {
-  const value = raw[key]
-  if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string') throw invalid(field, `Field '${field}' must be a string.`)
-  return value
-}
+/** ServedEntityInput's fields (api-research.md 2.3); the concurrency and burst settings are checked, not kept. */
+const ENTITY_KEYS = [
+  'name',
+  'entity_name',
+  'entity_version',
+  'external_model',
+  'workload_size',
+  'workload_type',
+  'scale_to_zero_enabled',
+  'min_provisioned_concurrency',
+  'max_provisioned_concurrency',
+  'min_provisioned_throughput',
+  'max_provisioned_throughput',
+  'provisioned_model_units',
+  'burst_scaling_enabled',
+  'environment_vars',
+  'instance_profile_arn',
+] as const
+/** What a Unity Catalog model sets and an external model may not: the provider serves it. */
+const COMPUTE_KEYS = ENTITY_KEYS.filter((k) => !['name', 'entity_name', 'external_model'].includes(k))
+const EXTERNAL_MODEL_KEYS = ['name', 'provider', 'task', ...new Set(PROVIDERS.map((p) => p.configKey))]
+const AUTO_CAPTURE_KEYS = ['catalog_name', 'schema_name', 'table_name_prefix', 'enabled']
 
-export const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
+/** Description and route_optimized of a create body, of the right type or refused. */
+export function validateEndpointFields(body: Raw): { route_optimized: boolean; description: string } {
+  return {
+    route_optimized: optionalBoolean(body, 'route_optimized', '') ?? false,
+    description: optionalString(body, 'description', '') ?? '',
+  }
+}
 
 export function validateName(name: unknown): string {
   if (typeof name !== 'string') throw invalid('name', "Field 'name' is required.")
@@ -43,8 +77,10 @@ export function validateName(name: unknown): string {
   return name
 }
 
+/** A copy of the external model holding only the fields its provider takes. */
 function validateExternalModel(raw: unknown, field: string): ExternalModel {
   if (!isRecord(raw)) throw invalid(field, `Field '${field}' must be an object.`)
+  refuseUnknown(raw, EXTERNAL_MODEL_KEYS, field)
   const provider = raw.provider
   if (typeof provider !== 'string' || !PROVIDERS.some((p) => p.provider === provider)) {
     const known = [...new Set(PROVIDERS.map((p) => p.provider))].join(', ')
@@ -58,8 +94,7 @@ function validateExternalModel(raw: unknown, field: string): ExternalModel {
   if (typeof task !== 'string' || !ALL_TASKS.includes(task as ExternalTask)) {
     throw invalid(`${field}.task`, `Invalid task '${String(task)}'. Expected one of: ${ALL_TASKS.join(', ')}.`)
   }
-  const model = raw as unknown as ExternalModel
-  const entry = providerFor(model)
+  const entry = providerFor(raw as unknown as ExternalModel)
   if (!entry) throw invalid(`${field}.provider`, `Unknown provider '${provider}'.`)
   if (!entry.tasks.includes(task as ExternalTask)) {
     throw invalid(
@@ -72,10 +107,9 @@ function validateExternalModel(raw: unknown, field: string): ExternalModel {
       throw invalid(`${field}.${other.configKey}`, `'${other.configKey}' does not apply to provider '${provider}'.`)
     }
   }
-  const config = raw[entry.configKey]
-  if (config !== undefined && !isRecord(config)) {
-    throw invalid(`${field}.${entry.configKey}`, `Field '${field}.${entry.configKey}' must be an object.`)
-  }
+  const model: ExternalModel = { name, provider: entry.provider, task: task as ExternalTask }
+  const config = validateProviderConfig(entry, raw[entry.configKey], `${field}.${entry.configKey}`)
+  if (config) model[entry.configKey] = config
   return model
 }
 
@@ -109,9 +143,10 @@ export function checkExternalConfig(model: ExternalModel, field: string): void {
 function validateEntity(raw: unknown, index: number): ServedEntityInput & { name: string } {
   const field = `served_entities[${index}]`
   if (!isRecord(raw)) throw invalid(field, `Field '${field}' must be an object.`)
+  refuseUnknown(raw, ENTITY_KEYS, field)
   const entity: ServedEntityInput = {}
   const external = raw.external_model
-  const entityName = optionalString(raw, 'entity_name', `${field}.entity_name`)
+  const entityName = optionalString(raw, 'entity_name', field)
   if (external !== undefined && entityName !== undefined) {
     throw invalid(field, `Served entity ${index + 1} must be either an external model or a Unity Catalog model, not both.`)
   }
@@ -119,7 +154,7 @@ function validateEntity(raw: unknown, index: number): ServedEntityInput & { name
     throw invalid(`${field}.entity_name`, `Served entity ${index + 1} needs an entity_name or an external_model.`)
   }
   if (external !== undefined) {
-    for (const key of ['workload_size', 'workload_type', 'scale_to_zero_enabled', 'provisioned_model_units'] as const) {
+    for (const key of COMPUTE_KEYS) {
       if (raw[key] !== undefined) {
         throw invalid(`${field}.${key}`, `'${key}' does not apply to an external model: the provider serves it.`)
       }
@@ -128,19 +163,25 @@ function validateEntity(raw: unknown, index: number): ServedEntityInput & { name
   } else {
     entity.entity_name = entityName
     const version = raw.entity_version
-    if (typeof version === 'number') entity.entity_version = String(version)
-    else entity.entity_version = optionalString(raw, 'entity_version', `${field}.entity_version`)
+    // A whole number is a version too; Infinity, fractions and negatives are not.
+    if (typeof version === 'number' && Number.isSafeInteger(version) && version >= 0) entity.entity_version = String(version)
+    else if (typeof version === 'number') throw mustBe(`${field}.entity_version`, 'a string')
+    else entity.entity_version = optionalString(raw, 'entity_version', field)
     if (!entity.entity_version) {
       throw invalid(`${field}.entity_version`, `Served entity ${index + 1} needs an entity_version.`)
     }
-    const pt = raw.provisioned_model_units ?? raw.max_provisioned_throughput
+    const units = optionalInt64(raw, 'provisioned_model_units', field)
+    const min = optionalInt64(raw, 'min_provisioned_throughput', field)
+    const max = optionalInt64(raw, 'max_provisioned_throughput', field)
+    optionalInt64(raw, 'min_provisioned_concurrency', field)
+    optionalInt64(raw, 'max_provisioned_concurrency', field)
+    optionalBoolean(raw, 'burst_scaling_enabled', field)
+    const pt = units ?? max
     if (pt !== undefined) {
-      if (!isNonNegativeInt(pt) || pt === 0) {
-        throw invalid(`${field}.provisioned_model_units`, 'Provisioned throughput must be a positive integer.')
-      }
-      if (raw.provisioned_model_units !== undefined) entity.provisioned_model_units = pt
-      if (isNonNegativeInt(raw.min_provisioned_throughput)) entity.min_provisioned_throughput = raw.min_provisioned_throughput
-      if (isNonNegativeInt(raw.max_provisioned_throughput)) entity.max_provisioned_throughput = raw.max_provisioned_throughput
+      if (pt === 0) throw invalid(`${field}.provisioned_model_units`, 'Provisioned throughput must be a positive integer.')
+      if (units !== undefined) entity.provisioned_model_units = units
+      if (min !== undefined) entity.min_provisioned_throughput = min
+      if (max !== undefined) entity.max_provisioned_throughput = max
     } else {
       const size = raw.workload_size
       if (size === undefined) {
@@ -164,10 +205,10 @@ function validateEntity(raw: unknown, index: number): ServedEntityInput & { name
       entity.scale_to_zero_enabled = raw.scale_to_zero_enabled
     }
     if (raw.environment_vars !== undefined) entity.environment_vars = validateEnvVars(raw.environment_vars, `${field}.environment_vars`)
-    const profile = optionalString(raw, 'instance_profile_arn', `${field}.instance_profile_arn`)
+    const profile = optionalString(raw, 'instance_profile_arn', field)
     if (profile) entity.instance_profile_arn = profile
   }
-  const given = optionalString(raw, 'name', `${field}.name`)
+  const given = optionalString(raw, 'name', field)
   const name = given && given.trim() !== '' ? given : defaultServedEntityName(entity)
   const nameProblem = servedEntityNameProblem(name)
   if (nameProblem) throw invalid(`${field}.name`, nameProblem)
@@ -177,7 +218,7 @@ function validateEntity(raw: unknown, index: number): ServedEntityInput & { name
 export interface ValidConfig {
   served_entities: (ServedEntityInput & { name: string })[]
   traffic_config: TrafficConfig
-  auto_capture_config?: Raw
+  auto_capture_config?: AutoCaptureConfig
 }
 
 export function validateConfig(raw: unknown): ValidConfig {
@@ -204,8 +245,23 @@ export function validateConfig(raw: unknown): ValidConfig {
   return {
     served_entities: entities,
     traffic_config: validateTraffic(raw.traffic_config, entities.map((e) => e.name)),
-    auto_capture_config: isRecord(raw.auto_capture_config) ? raw.auto_capture_config : undefined,
+    auto_capture_config: validateAutoCapture(raw),
   }
+}
+
+function validateAutoCapture(config: Raw): AutoCaptureConfig | undefined {
+  const raw = optionalRecord(config, 'auto_capture_config', '')
+  if (!raw) return undefined
+  const field = 'auto_capture_config'
+  refuseUnknown(raw, AUTO_CAPTURE_KEYS, field)
+  const out: AutoCaptureConfig = {}
+  for (const key of ['catalog_name', 'schema_name', 'table_name_prefix'] as const) {
+    const value = optionalString(raw, key, field)
+    if (value !== undefined) out[key] = value
+  }
+  const enabled = optionalBoolean(raw, 'enabled', field)
+  if (enabled !== undefined) out.enabled = enabled
+  return out
 }
 
 function validateTraffic(raw: unknown, entityNames: string[]): TrafficConfig {
@@ -216,6 +272,7 @@ function validateTraffic(raw: unknown, entityNames: string[]): TrafficConfig {
   if (!isRecord(raw) || !Array.isArray(raw.routes)) {
     throw invalid('traffic_config.routes', "Field 'traffic_config.routes' must be a list of routes.")
   }
+  const routed = new Set<string>()
   const routes = raw.routes.map((r, i) => {
     const field = `traffic_config.routes[${i}]`
     if (!isRecord(r)) throw invalid(field, `Route ${i + 1} must be an object.`)
@@ -223,6 +280,10 @@ function validateTraffic(raw: unknown, entityNames: string[]): TrafficConfig {
     if (typeof name !== 'string' || !entityNames.includes(name)) {
       throw invalid(`${field}.served_entity_name`, `Route ${i + 1} names served entity '${String(name)}', which is not in this config.`)
     }
+    if (routed.has(name)) {
+      throw invalid(`${field}.served_entity_name`, `Served entity '${name}' has more than one route: give each entity one route.`)
+    }
+    routed.add(name)
     const pct = r.traffic_percentage
     if (!isNonNegativeInt(pct) || pct > 100) {
       throw invalid(`${field}.traffic_percentage`, `Traffic percentage must be an integer from 0 to 100 (route '${name}').`)
