@@ -76,7 +76,8 @@ const EndpointCells = memo(function EndpointCells({ row }: { row: EndpointRow })
   )
 })
 
-const MAX_TAG_CHIPS = 2
+/** One whole tag and "+N": two chips in a narrow cell cut both to a few letters. */
+const MAX_TAG_CHIPS = 1
 
 function Tags({ tags }: { tags: readonly { key: string; value?: string }[] }) {
   if (tags.length === 0) return <span className={styles.muted}>—</span>

@@ -1,6 +1,6 @@
 // The endpoint table: a real <table> whose body is windowed past 60 rows (TanStack Virtual, loaded
 // only when a list is that long), with aria-rowcount/aria-rowindex so screen readers still hear the
-// whole list.
+// whole list. The page scrolls as a whole; the header row sticks below the app header.
 import { lazy, Suspense, useRef, type ReactNode } from 'react'
 import { SortIcon } from '../../components/icons'
 import { itemKey, type ListItem, type SortKey } from './endpoint-rows'
@@ -9,7 +9,6 @@ import { COLUMNS, ItemRow, ROW_HEIGHT, Spacer } from './endpoint-table-row'
 
 /** Up to this many rows every row is rendered, so the browser's find sees them all. */
 export const VIRTUALIZE_ABOVE = 60
-const HEADER_HEIGHT = 36
 
 const WindowedRows = lazy(() => import('./windowed-rows'))
 
@@ -33,7 +32,7 @@ interface EndpointTableProps {
 }
 
 export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null)
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
 
   let body: ReactNode
   if (items.length === 0) {
@@ -50,7 +49,7 @@ export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTabl
     const firstRows = <PlainRows items={items.slice(0, screenful)} after={(items.length - screenful) * ROW_HEIGHT} />
     body = (
       <Suspense fallback={firstRows}>
-        <WindowedRows items={items} scrollRef={scrollRef} headerHeight={HEADER_HEIGHT} />
+        <WindowedRows items={items} bodyRef={bodyRef} />
       </Suspense>
     )
   } else {
@@ -58,7 +57,7 @@ export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTabl
   }
 
   return (
-    <div ref={scrollRef} className={styles.scroller}>
+    <div className={styles.tableFrame}>
       <table className={styles.table} aria-label="Serving endpoints" aria-rowcount={Math.max(items.length, 1) + 1}>
         <colgroup>
           <col className={styles.colName} />
@@ -86,7 +85,7 @@ export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTabl
             />
           </tr>
         </thead>
-        <tbody>{body}</tbody>
+        <tbody ref={bodyRef}>{body}</tbody>
       </table>
     </div>
   )

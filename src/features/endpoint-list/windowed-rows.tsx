@@ -1,27 +1,32 @@
 // The windowed table body: only the rows in and near the viewport are in the DOM (TanStack Virtual),
-// spacer rows keep the scrollbar true to the whole list. Its own chunk: short lists never load it.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import type { RefObject } from 'react'
+// spacer rows keep the page as tall as the whole list. Its own chunk: short lists never load it.
+// The document scrolls (not the table), so the window is the scroll element and the table body's
+// place on the page is the scroll margin.
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { useLayoutEffect, useState, type RefObject } from 'react'
 import { itemKey, type ListItem } from './endpoint-rows'
 import { ItemRow, ROW_HEIGHT, Spacer } from './endpoint-table-row'
 
 export default function WindowedRows({
   items,
-  scrollRef,
-  headerHeight,
+  bodyRef,
 }: {
   items: readonly ListItem[]
-  scrollRef: RefObject<HTMLElement | null>
-  /** The sticky header sits in the scroller above the first row. */
-  headerHeight: number
+  /** The <tbody>: where the first row starts on the page. */
+  bodyRef: RefObject<HTMLElement | null>
 }) {
+  const [bodyTop, setBodyTop] = useState(0)
+  // Whatever sits above the table (toolbar, a notice) may move it; same value, no re-render.
+  useLayoutEffect(() => {
+    const body = bodyRef.current
+    if (body) setBodyTop(body.getBoundingClientRect().top + window.scrollY)
+  })
   // The app is not built with React Compiler; the rows below get plain values, not virtualizer methods.
   // oxlint-disable-next-line react/incompatible-library
-  const virtualizer = useVirtualizer({
+  const virtualizer = useWindowVirtualizer({
     count: items.length,
-    getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    paddingStart: headerHeight,
+    scrollMargin: bodyTop,
     overscan: 8,
     getItemKey: (index) => itemKey(items[index]),
   })
@@ -30,11 +35,11 @@ export default function WindowedRows({
   const last = rows.at(-1)
   return (
     <>
-      <Spacer height={first ? first.start - headerHeight : 0} />
+      <Spacer height={first ? first.start - bodyTop : 0} />
       {rows.map((row) => (
         <ItemRow key={row.key} item={items[row.index]} rowIndex={row.index + 2} />
       ))}
-      <Spacer height={last ? virtualizer.getTotalSize() - last.end : 0} />
+      <Spacer height={last ? virtualizer.getTotalSize() - (last.end - bodyTop) : 0} />
     </>
   )
 }
