@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Button } from '../components/button'
 import { Dialog, DialogClose, DialogContent } from '../components/dialog'
 import { useNotify } from '../components/use-notify'
-import { STATE_KEY } from '../lib/mock-keys'
 import { backendLabel, currentBackend } from './backend'
+import { resetDemoData as resetStoredDemoData } from './demo-data'
 import styles from './developer-menu.module.css'
 import { MOCK_CONTROLS_FORM_ID, MockControlsForm } from './mock-controls-form'
 
@@ -21,8 +21,7 @@ export function DeveloperMenu({ user, open, onOpenChange }: DeveloperMenuProps) 
   const isBrowserMock = backend.kind === 'browser-mock'
 
   const resetDemoData = () => {
-    window.localStorage.removeItem(STATE_KEY)
-    void queryClient.invalidateQueries()
+    resetStoredDemoData(queryClient)
     notify('Demo data reset to the seed.')
     onOpenChange(false)
   }

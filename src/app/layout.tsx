@@ -3,10 +3,15 @@ import { Link, NavLink, Outlet } from 'react-router'
 import { ServingIcon } from '../components/icons'
 import { backendLabel, currentBackend } from './backend'
 import { PanelErrorBoundary } from '../components/error-boundary'
+import { DamagedDataNotice } from './damaged-data-notice'
 import styles from './layout.module.css'
+import { useDemoData } from './use-demo-data'
 import { UserMenu } from './user-menu'
 
 export function Layout() {
+  const backend = currentBackend()
+  // A reset of the demo data renders the page again, even one whose panel had failed.
+  const { generation } = useDemoData()
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
@@ -15,7 +20,7 @@ export function Layout() {
           Serving Console
         </Link>
         <span className={styles.spacer} />
-        <span className={styles.backend}>{backendLabel(currentBackend())}</span>
+        <span className={styles.backend}>{backendLabel(backend)}</span>
         <UserMenu />
       </header>
       <nav className={styles.nav} aria-label="Main">
@@ -31,7 +36,8 @@ export function Layout() {
       </nav>
       <main className={styles.main}>
         <div className={styles.page}>
-          <PanelErrorBoundary>
+          {backend.kind === 'browser-mock' && <DamagedDataNotice />}
+          <PanelErrorBoundary key={generation}>
             <Suspense fallback={<p role="status">Loading…</p>}>
               <Outlet />
             </Suspense>
