@@ -9,6 +9,7 @@ import type {
   ServingEndpointDetailed,
 } from '../../api/types'
 import type { PendingRollout, StoredConfig, StoredEndpoint, StoredEntity } from './model'
+import { withoutPlaintext } from './secrets'
 
 export const DEPLOY_FAILURE_MESSAGE =
   'Container build failed: could not install the model environment (pip exited with status 1). See the build logs.'
@@ -120,7 +121,7 @@ export function toDetailed(endpoint: StoredEndpoint, now: number): ServingEndpoi
     }
     out.pending_config = { ...configOut(endpoint.pending.config, creating), start_time: endpoint.pending.start_time }
   }
-  return out
+  return withoutPlaintext(out)
 }
 
 /** List items: no pending config, no per-entity state, no compute, no traffic. */
@@ -153,5 +154,5 @@ export function toSummary(endpoint: StoredEndpoint): ServingEndpoint {
       }),
     }
   }
-  return out
+  return withoutPlaintext(out)
 }

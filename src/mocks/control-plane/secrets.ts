@@ -92,3 +92,16 @@ function dropPlaintext(value: unknown): void {
     else dropPlaintext(record[key])
   }
 }
+
+/** A copy without any *_plaintext key, at any depth: the last guard on what goes out, whatever was stored. */
+export function withoutPlaintext<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutPlaintext(item)) as T
+  if (typeof value !== 'object' || value === null) return value
+  const record = value as Record<string, unknown>
+  // fromEntries defines own properties, so a `__proto__` key stays a key and never sets the prototype.
+  return Object.fromEntries(
+    Object.keys(record)
+      .filter((key) => !key.endsWith('_plaintext'))
+      .map((key) => [key, withoutPlaintext(record[key])]),
+  ) as T
+}

@@ -2,6 +2,7 @@
 // is refused with a 400 naming the field, or is accepted without the value ever coming back.
 import { describe, expect, it } from 'vitest'
 import { ControlPlaneError } from './errors'
+import { STATE_KEY } from './storage'
 import { UPDATE_MS, createBody, createReady, errorOf, setup } from './test-support'
 
 const SECRET = 'sk-live-DO-NOT-LEAK-4242'
@@ -219,5 +220,18 @@ describe('plain-text values outside provider configs', () => {
     )
     expect(JSON.stringify(created)).not.toContain(SECRET)
     expect(everything(plane, 'chat')).not.toContain(SECRET)
+  })
+})
+
+describe('plain-text values already in the saved state', () => {
+  it('are never sent out, from state saved by an older mock or imported with PUT /__mock/state', () => {
+    const plane = setup()
+    createReady(plane, 'chat', [openaiReady()])
+    const text = plane.storage.getItem(STATE_KEY) ?? ''
+    const leaked = text.replace('"openai_config":{', `"openai_config":{"openai_api_key_plaintext":"${SECRET}","x":{"y_plaintext":"${SECRET}"},`)
+    expect(leaked).toContain(SECRET)
+    plane.storage.setItem(STATE_KEY, leaked)
+    expect(everything(plane, 'chat')).not.toContain(SECRET)
+    expect(everything(plane, 'chat')).not.toContain('_plaintext')
   })
 })
