@@ -38,8 +38,6 @@ export interface ProviderEntry {
   authVariants: readonly AuthVariant[]
   tasks: readonly ExternalTask[]
   models: Readonly<Partial<Record<ExternalTask, readonly string[]>>>
-  /** Wire keys the config may also carry, with their accepted values (beyond fields and variants' fixed values). */
-  accepts?: Readonly<Record<string, readonly string[]>>
 }
 
 export const TASK_LABELS: Record<ExternalTask, string> = {
@@ -87,8 +85,6 @@ export const PROVIDERS: readonly ProviderEntry[] = [
     authVariants: [{ id: 'key', label: 'API key', fields: [secret('openai_api_key', 'OpenAI API key')] }],
     tasks: ALL_TASKS,
     models: OPENAI_MODELS,
-
-    accepts: { openai_api_type: ['openai'] },
   },
   {
     id: 'azure-openai',
@@ -242,7 +238,18 @@ export const PROVIDERS: readonly ProviderEntry[] = [
       { id: 'token', label: 'API token', fields: [secret('databricks_api_token', 'Databricks API token')] },
     ],
     tasks: ALL_TASKS,
-    models: {},
+    // The other workspace's serving endpoints; its pay-per-token ones are a likely pick.
+    models: {
+      'llm/v1/chat': [
+        'databricks-claude-sonnet-4-5',
+        'databricks-gpt-oss-120b',
+        'databricks-meta-llama-3-3-70b-instruct',
+        'databricks-llama-4-maverick',
+        'databricks-meta-llama-3-1-8b-instruct',
+        'databricks-gemma-3-12b',
+      ],
+      'llm/v1/embeddings': ['databricks-gte-large-en', 'databricks-bge-large-en'],
+    },
   },
   {
     id: 'custom',
@@ -301,10 +308,25 @@ export function variantFor(entry: ProviderEntry, config: ProviderConfig | undefi
   return matches ?? entry.authVariants[0]
 }
 
-/** The fields a provider asks for under one auth variant: the common ones, then the variant's. */
+/**
+ * The fields a provider asks for under one auth variant, in the order the dialog shows them: required
+ * ones first (the common ones, then the variant's), optional ones after.
+ */
 export function fieldsFor(entry: ProviderEntry, variant: AuthVariant): readonly ProviderField[] {
-  return [...entry.fields, ...variant.fields]
+  const all = [...entry.fields, ...variant.fields]
+  return [...all.filter((f) => f.required), ...all.filter((f) => !f.required)]
 }
+
+/** An auth variant by id; the provider's first (default) variant when the id is unknown or empty. */
+export function variantById(entry: ProviderEntry, id: string | undefined): AuthVariant {
+  return entry.authVariants.find((v) => v.id === id) ?? entry.authVariants[0]
+}
+
+/** Form path of a field, e.g. `openai_api_key` or `bearer_token_auth__token` (a dot would nest in a form library). */
+export const fieldKey = (field: ProviderField): string => (field.group ? `${field.group}__${field.key}` : field.key)
+
+/** Wire path of a field inside the provider config, e.g. `bearer_token_auth.token`. */
+export const fieldPath = (field: ProviderField): string => (field.group ? `${field.group}.${field.key}` : field.key)
 
 export interface FieldProblem {
   /** Dotted path from the provider config, e.g. `openai_api_key` or `bearer_token_auth.token`. */
@@ -321,7 +343,7 @@ export function checkProviderConfig(entry: ProviderEntry, config: ProviderConfig
   const problems: FieldProblem[] = []
   const variant = variantFor(entry, config)
   for (const field of fieldsFor(entry, variant)) {
-    const path = field.group ? `${field.group}.${field.key}` : field.key
+    const path = fieldPath(field)
     if (field.secret) {
       const ref = readField(config, field)
       const plain = readField(config, field, '_plaintext')

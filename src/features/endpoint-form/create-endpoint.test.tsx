@@ -40,7 +40,7 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Add rate limit' }))
     await user.type(screen.getByRole('textbox', { name: 'Calls' }), '100')
     await user.click(screen.getByRole('button', { name: 'Create' }))
-    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'), { timeout: 8000 })
     expect(posts).toEqual([
       {
         name: 'churn-api',
@@ -73,7 +73,7 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     await user.clear(name)
     await user.type(name, 'OPENAI_API_KEY')
     await user.click(screen.getByRole('button', { name: 'Create' }))
-    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'), { timeout: 8000 })
     expect(posts).toHaveLength(1)
     expect(controlPlane.get('churn-api').pending_config?.served_entities[0].environment_vars).toEqual({
       OPENAI_API_KEY: '{{secrets/team/openai}}',
@@ -146,7 +146,7 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     expect(alert).toHaveTextContent('Could not create the endpoint')
     expectInputsKept()
     await user.click(screen.getByRole('button', { name: 'Create' }))
-    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'), { timeout: 8000 })
   })
 
   it('disables Create while the request runs', async () => {
@@ -155,7 +155,7 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     await fillBasics(user)
     await user.click(screen.getByRole('button', { name: 'Create' }))
     expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled()
-    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'), { timeout: 8000 })
   })
 
   it('after a dropped connection, a retry looks the name up and does not create the endpoint twice', async () => {
@@ -173,7 +173,7 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not reach the server')
     expectInputsKept()
     await user.click(screen.getByRole('button', { name: 'Create' }))
-    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'), { timeout: 8000 })
     expect(posts).toHaveLength(1)
     expect(controlPlane.list().endpoints.filter((e) => e.name === 'churn-api')).toHaveLength(1)
   })

@@ -2,8 +2,9 @@
 import { z } from '../../lib/zod'
 import type { ExternalTask } from '../../api/types'
 import { ptModelFor } from '../../lib/foundation-models'
-import { ALL_TASKS, fieldsFor, providerById, suggestedModels, type ProviderEntry } from '../../lib/providers'
-import { externalSchemaFor, fieldKey, type EntityChoice, type SecretValue } from './entity-schema'
+import { defaultServedEntityName, servedEntityNameProblem } from '../../lib/names'
+import { ALL_TASKS, fieldKey, fieldsFor, providerById, suggestedModels, variantById, type ProviderEntry } from '../../lib/providers'
+import { externalSchemaFor, type EntityChoice, type SecretValue } from './entity-schema'
 
 export interface DialogValues {
   source: 'uc' | 'foundation'
@@ -17,6 +18,10 @@ export interface DialogValues {
   config: Record<string, string>
   /** `mode` stays unset until the person touches the toggle; a reference is the default. */
   secrets: Record<string, Omit<SecretValue, 'mode'> & { mode?: SecretValue['mode'] }>
+  /** Served entity name as typed; '' means derived from the model. */
+  served_name: string
+  /** Edit only: the entity's name on the server (its stored plain-text secrets belong to it). */
+  server_name: string
 }
 
 export const EMPTY_DIALOG: DialogValues = {
@@ -29,18 +34,26 @@ export const EMPTY_DIALOG: DialogValues = {
   auth: '',
   config: {},
   secrets: {},
+  served_name: '',
+  server_name: '',
 }
 
-export function toDialogValues(choice: EntityChoice | null): DialogValues {
-  if (!choice) return EMPTY_DIALOG
+export interface EntityNames {
+  served_name: string
+  server_name: string
+}
+
+export function toDialogValues(choice: EntityChoice | null, names: EntityNames = EMPTY_DIALOG): DialogValues {
+  const base = { ...EMPTY_DIALOG, served_name: names.served_name, server_name: names.server_name }
+  if (!choice) return base
   switch (choice.kind) {
     case 'uc':
-      return { ...EMPTY_DIALOG, entity_name: choice.entity_name, entity_version: choice.entity_version }
+      return { ...base, entity_name: choice.entity_name, entity_version: choice.entity_version }
     case 'pt':
-      return { ...EMPTY_DIALOG, source: 'foundation', foundation: choice.entity_name }
+      return { ...base, source: 'foundation', foundation: choice.entity_name }
     case 'external':
       return {
-        ...EMPTY_DIALOG,
+        ...base,
         source: 'foundation',
         foundation: choice.provider,
         task: choice.task,
@@ -98,12 +111,51 @@ export const dialogSchema: z.ZodType<DialogValues, DialogValues> = z
     auth: z.string(),
     config: z.record(z.string(), z.string()),
     secrets: z.record(z.string(), secretSchema),
+    served_name: z.string(),
+    server_name: z.string(),
   })
   .superRefine((values, ctx) => {
     for (const issue of bySource.safeParse(values).error?.issues ?? []) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
     }
+    const name = values.served_name.trim()
+    const problem = name === '' ? undefined : servedEntityNameProblem(name)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['served_name'], message: problem })
+    checkStoredSecrets(values, ctx)
   })
+
+/** The served entity's name these values give: the typed one, else the one derived from the model. */
+export function effectiveName(values: DialogValues): string {
+  return values.served_name.trim() || derivedName(values)
+}
+
+/** The name the server derives from the chosen model ('' until a model is chosen). */
+export function derivedName(values: DialogValues): string {
+  if (values.source === 'uc') {
+    return values.entity_name && values.entity_version ? defaultServedEntityName(values) : ''
+  }
+  const pt = ptModelFor(values.foundation)
+  if (pt) return defaultServedEntityName(pt)
+  const model = values.model_name.trim()
+  return model === '' ? '' : defaultServedEntityName({ external_model: { name: model } })
+}
+
+/** A stored plain-text secret stays with the entity's server name: under another name it must be typed again. */
+function checkStoredSecrets(values: DialogValues, ctx: z.RefinementCtx) {
+  const entry = providerById(values.foundation)
+  if (values.source !== 'foundation' || !entry || values.server_name === '') return
+  const name = effectiveName(values)
+  if (name === '' || name === values.server_name) return
+  for (const field of fieldsFor(entry, variantById(entry, values.auth))) {
+    const secret = values.secrets[fieldKey(field)]
+    if (!field.secret || !secret?.stored || secret.value.trim() !== '') continue
+    ctx.addIssue({
+      code: 'custom',
+      path: ['secrets', fieldKey(field), 'value'],
+      message: `The stored value belongs to served entity "${values.server_name}": enter the ${field.label} again, or set Served entity name to ${values.server_name}.`,
+    })
+  }
+}
 
 /** The choice Confirm writes into the row (values already validated by dialogSchema). */
 export function toChoice(values: DialogValues): EntityChoice | null {
@@ -114,7 +166,7 @@ export function toChoice(values: DialogValues): EntityChoice | null {
   if (pt) return { kind: 'pt', entity_name: pt.entity_name, entity_version: pt.entity_version }
   const entry = providerById(values.foundation)
   if (!entry || values.task === '') return null
-  const variant = entry.authVariants.find((v) => v.id === values.auth) ?? entry.authVariants[0]
+  const variant = variantById(entry, values.auth)
   const keys = fieldsFor(entry, variant).map(fieldKey)
   return {
     kind: 'external',
@@ -175,7 +227,6 @@ export function keptModelName(
 export function afterAuthChange(values: DialogValues): DialogValues {
   const entry = providerById(values.foundation)
   if (!entry) return values
-  const variant = entry.authVariants.find((v) => v.id === values.auth) ?? entry.authVariants[0]
-  const keys = fieldsFor(entry, variant).map(fieldKey)
+  const keys = fieldsFor(entry, variantById(entry, values.auth)).map(fieldKey)
   return { ...values, config: pick(values.config, keys), secrets: pick(values.secrets, keys) }
 }

@@ -100,13 +100,52 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
     const name = within(dialog).getByRole('combobox', { name: 'External model name' })
     await user.clear(name)
     await user.type(name, 'gpt-4o-mini')
+    // The derived name would follow the model to gpt-4o-mini; the stored key stays with served entity gpt-4o.
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
+    expect(key).toHaveAccessibleDescription(expect.stringContaining('The stored value belongs to served entity "gpt-4o"'))
+    await user.type(within(dialog).getByRole('textbox', { name: /^Served entity name/ }), 'gpt-4o')
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(screen.getByText('OpenAI API key').nextElementSibling).toHaveTextContent('Stored plain-text value (hidden)')
     expect(document.body).not.toHaveTextContent('sk-very-secret')
     await user.click(screen.getByRole('button', { name: 'Update' }))
     await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/plain-gpt'))
     expect(bodies).toHaveLength(1)
     expect(JSON.stringify(bodies[0])).not.toContain('openai_api_key')
     expect(controlPlane.get('plain-gpt').pending_config?.served_entities[0].external_model?.name).toBe('gpt-4o-mini')
+  })
+
+  it('a derived served-entity name follows the model on edit; a name the person set stays', async () => {
+    controlPlane.create({
+      name: 'openai-derived',
+      config: { served_entities: [{ external_model: { name: 'text-embedding-ada-002', provider: 'openai', task: 'llm/v1/embeddings', openai_config: { openai_api_key: '{{secrets/team/openai}}' } } }] },
+    })
+    controlPlane.create({
+      name: 'openai-named',
+      config: { served_entities: [{ name: 'openai_embeddings', external_model: { name: 'text-embedding-ada-002', provider: 'openai', task: 'llm/v1/embeddings', openai_config: { openai_api_key: '{{secrets/team/openai}}' } } }] },
+    })
+    clock.advance(60_000)
+    for (const [endpoint, expected] of [['openai-derived', 'gpt-4'], ['openai-named', 'openai_embeddings']] as const) {
+      const { user, router, unmount } = await loaded(`/ml/endpoints/${endpoint}/edit`)
+      const dialog = await openEntityDialog(user)
+      const served = within(dialog).getByRole('textbox', { name: /^Served entity name/ })
+      expect(served).toHaveValue(endpoint === 'openai-named' ? 'openai_embeddings' : '')
+      await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Task' }), 'Chat')
+      const model = within(dialog).getByRole('combobox', { name: 'External model name' })
+      await user.clear(model)
+      await user.type(model, 'gpt-4')
+      await user.keyboard('{Escape}')
+      await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+      await user.click(screen.getByRole('button', { name: 'Update' }))
+      await waitFor(() => expect(router.state.location.pathname).toBe(`/ml/endpoints/${endpoint}`), { timeout: 5000 })
+      const pending = controlPlane.get(endpoint).pending_config
+      expect(pending?.served_entities.map((e) => [e.name, e.external_model?.name, e.external_model?.task])).toEqual([
+        [expected, 'gpt-4', 'llm/v1/chat'],
+      ])
+      expect(pending?.traffic_config.routes.map((r) => r.served_entity_name)).toEqual([expected])
+      unmount()
+    }
   })
 
   it('refuses to switch an external-model endpoint to another kind of entity', async () => {

@@ -7,11 +7,14 @@ import {
   PROVIDERS,
   SECRET_REFERENCE,
   TASK_LABELS,
+  fieldKey,
   fieldsFor,
   providerById,
+  variantById,
   type ProviderEntry,
-  type ProviderField,
 } from '../../lib/providers'
+
+export { fieldKey }
 
 export type SecretMode = 'reference' | 'plaintext'
 
@@ -49,9 +52,6 @@ export interface ExternalChoice {
 
 export type EntityChoice = UcChoice | PtChoice | ExternalChoice
 
-/** Form key of a registry field: a dot would nest in react-hook-form, so a group joins with "__". */
-export const fieldKey = (field: ProviderField): string => (field.group ? `${field.group}__${field.key}` : field.key)
-
 export const SECRET_REFERENCE_MESSAGE = 'Enter a secret reference like {{secrets/<scope>/<key>}}, or choose Plain text.'
 
 const secretValueSchema = z.object({
@@ -88,8 +88,7 @@ export function externalSchemaFor(entry: ProviderEntry) {
       if (value.model_name.trim() === '') {
         ctx.addIssue({ code: 'custom', path: ['model_name'], message: 'Enter the external model name.' })
       }
-      const variant = entry.authVariants.find((v) => v.id === value.auth) ?? entry.authVariants[0]
-      for (const field of fieldsFor(entry, variant)) {
+      for (const field of fieldsFor(entry, variantById(entry, value.auth))) {
         const key = fieldKey(field)
         if (field.secret) {
           const secret = value.secrets[key]

@@ -23,8 +23,10 @@ export const WORKLOAD_SIZES: readonly { value: WorkloadSize; label: string }[] =
 
 export interface EntityRow {
   entity: EntityChoice | null
-  /** Kept from the server on edit, so the entity keeps its identity (and its stored secrets). */
+  /** The name the person set (Served entity name); '' means derived from the model, following it. */
   served_name: string
+  /** Edit only: the entity's name on the server, which its stored plain-text secrets belong to. */
+  server_name: string
   workload_type: WorkloadType
   workload_size: WorkloadSize
   scale_to_zero: boolean
@@ -69,6 +71,7 @@ const WHOLE = /^\d+$/
 export const newEntityRow = (traffic = '100'): EntityRow => ({
   entity: null,
   served_name: '',
+  server_name: '',
   workload_type: 'CPU',
   workload_size: 'Small',
   scale_to_zero: true,
@@ -90,6 +93,7 @@ export const EMPTY_FORM: EndpointFormValues = {
 const rowSchema = z.object({
   entity: z.custom<EntityChoice | null>().refine((e) => e !== null, 'Select an entity.'),
   served_name: z.string(),
+  server_name: z.string(),
   workload_type: z.enum(WORKLOAD_TYPES.map((t) => t.value)),
   workload_size: z.enum(WORKLOAD_SIZES.map((s) => s.value)),
   scale_to_zero: z.boolean(),

@@ -13,10 +13,10 @@ import type {
   ServingEndpointDetailed,
 } from '../../api/types'
 import { ptModelFor } from '../../lib/foundation-models'
-import { fieldsFor, providerById, providerFor, variantFor, type ProviderField } from '../../lib/providers'
+import { fieldsFor, providerById, providerFor, variantById, variantFor, type ProviderField } from '../../lib/providers'
 import { fieldKey, type EntityChoice, type ExternalChoice, type SecretValue } from './entity-schema'
 import { EMPTY_FORM, newEntityRow, type EndpointFormValues, type EntityRow } from './form-schema'
-import { servedName } from './served-name'
+import { derivedServedName, servedName } from './served-name'
 
 function put(config: ProviderConfig, field: ProviderField, key: string, value: string) {
   if (!field.group) {
@@ -32,7 +32,7 @@ function put(config: ProviderConfig, field: ProviderField, key: string, value: s
 export function externalModelOf(choice: ExternalChoice): ExternalModel {
   const entry = providerById(choice.provider)
   if (!entry) throw new Error(`Unknown provider ${choice.provider}`)
-  const variant = entry.authVariants.find((v) => v.id === choice.auth) ?? entry.authVariants[0]
+  const variant = variantById(entry, choice.auth)
   const config: ProviderConfig = { ...variant.fixed }
   for (const field of fieldsFor(entry, variant)) {
     const key = fieldKey(field)
@@ -174,16 +174,21 @@ export function choiceOf(entity: ServedEntityOutput): EntityChoice {
 export function toFormValues(endpoint: ServingEndpointDetailed): EndpointFormValues {
   const config = endpoint.config ?? endpoint.pending_config
   const routes = new Map((config?.traffic_config.routes ?? []).map((r) => [r.served_entity_name, r.traffic_percentage]))
-  const entities: EntityRow[] = (config?.served_entities ?? []).map((e) => ({
-    ...newEntityRow(String(routes.get(e.name) ?? 0)),
-    entity: choiceOf(e),
-    served_name: e.name,
-    workload_type: e.workload_type ?? 'CPU',
-    workload_size: e.workload_size ?? 'Small',
-    scale_to_zero: e.scale_to_zero_enabled ?? false,
-    units: e.provisioned_model_units !== undefined ? String(e.provisioned_model_units) : newEntityRow().units,
-    env: Object.entries(e.environment_vars ?? {}).map(([name, value]) => ({ name, value })),
-  }))
+  const entities: EntityRow[] = (config?.served_entities ?? []).map((e) => {
+    const entity = choiceOf(e)
+    return {
+      ...newEntityRow(String(routes.get(e.name) ?? 0)),
+      entity,
+      // A name the console would have derived counts as derived: it follows the model from now on.
+      served_name: e.name === derivedServedName(entity) ? '' : e.name,
+      server_name: e.name,
+      workload_type: e.workload_type ?? 'CPU',
+      workload_size: e.workload_size ?? 'Small',
+      scale_to_zero: e.scale_to_zero_enabled ?? false,
+      units: e.provisioned_model_units !== undefined ? String(e.provisioned_model_units) : newEntityRow().units,
+      env: Object.entries(e.environment_vars ?? {}).map(([name, value]) => ({ name, value })),
+    }
+  })
   const gateway = endpoint.ai_gateway
   const table = gateway?.inference_table_config
   return {

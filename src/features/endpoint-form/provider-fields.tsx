@@ -1,12 +1,12 @@
-// The chosen external provider's fields, rendered from the registry: auth choice, config, Task, model name.
-import { useId } from 'react'
+// The chosen external provider's fields, rendered from the registry in its order: auth choice, required
+// config, Task, External model name, then the optional config.
 import { useFormContext, useWatch } from 'react-hook-form'
 import type { ExternalTask } from '../../api/types'
 import { Field } from '../../components/field'
 import { Input, Select } from '../../components/input'
-import { TASK_LABELS, fieldsFor, suggestedModels, type ProviderEntry, type ProviderField } from '../../lib/providers'
+import { TASK_LABELS, fieldKey, fieldsFor, suggestedModels, variantById, type ProviderEntry, type ProviderField } from '../../lib/providers'
 import { afterAuthChange, keptModelName, type DialogValues } from './dialog-values'
-import { fieldKey } from './entity-schema'
+import { ModelNameCombobox } from './model-name-combobox'
 import { SecretField } from './secret-field'
 import styles from './endpoint-form.module.css'
 
@@ -34,12 +34,22 @@ function PlainField({ field }: { field: ProviderField }) {
   )
 }
 
+function modelHint(entry: ProviderEntry, task: ExternalTask | '', count: number): string {
+  if (task === '' && Object.keys(entry.models).length > 0) return 'Choose a task to see suggested model names.'
+  if (count === 0) return `Type the name of the model ${entry.label} serves.`
+  return `Suggested for ${entry.label} · ${TASK_LABELS[task as ExternalTask]}; any other model name ${entry.label} serves works too.`
+}
+
+function ConfigField({ field }: { field: ProviderField }) {
+  return field.secret ? <SecretField field={field} /> : <PlainField field={field} />
+}
+
 export function ProviderFields({ entry }: { entry: ProviderEntry }) {
   const { register, getValues, setValue, formState } = useFormContext<DialogValues>()
   const auth = useWatch<DialogValues, 'auth'>({ name: 'auth' })
   const task = useWatch<DialogValues, 'task'>({ name: 'task' })
-  const listId = useId()
-  const variant = entry.authVariants.find((v) => v.id === auth) ?? entry.authVariants[0]
+  const variant = variantById(entry, auth)
+  const fields = fieldsFor(entry, variant)
   const suggestions = task === '' ? [] : suggestedModels(entry, task)
   const errors = formState.errors
 
@@ -76,13 +86,9 @@ export function ProviderFields({ entry }: { entry: ProviderEntry }) {
           </div>
         </fieldset>
       )}
-      {fieldsFor(entry, variant).map((field) =>
-        field.secret ? (
-          <SecretField key={`${variant.id}:${fieldKey(field)}`} field={field} />
-        ) : (
-          <PlainField key={`${variant.id}:${fieldKey(field)}`} field={field} />
-        ),
-      )}
+      {fields.filter((f) => f.required).map((field) => (
+        <ConfigField key={`${variant.id}:${fieldKey(field)}`} field={field} />
+      ))}
       <Field label="Task" error={errors.task?.message}>
         {(control) => (
           <Select {...control} {...taskField}>
@@ -95,22 +101,10 @@ export function ProviderFields({ entry }: { entry: ProviderEntry }) {
           </Select>
         )}
       </Field>
-      <Field
-        label="External model name"
-        error={errors.model_name?.message}
-        hint={suggestions.length > 0 ? 'Pick a suggestion or type any model name the provider serves.' : 'Type the model name the provider serves.'}
-      >
-        {(control) => (
-          <Input {...control} list={listId} autoComplete="off" spellCheck={false} {...register('model_name')} />
-        )}
-      </Field>
-      <datalist id={listId}>
-        {suggestions.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </datalist>
+      <ModelNameCombobox suggestions={suggestions} hint={modelHint(entry, task, suggestions.length)} />
+      {fields.filter((f) => !f.required).map((field) => (
+        <ConfigField key={`${variant.id}:${fieldKey(field)}`} field={field} />
+      ))}
     </div>
   )
 }

@@ -2,16 +2,16 @@
 // its submit to the outer form (react-hook-form #10573), so its submit handler stops propagation.
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, type FormEvent, type ReactElement } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react'
 import { FormProvider, useForm, useFormContext, useWatch, type Path } from 'react-hook-form'
 import { ucModelsQuery, ucModelVersionsQuery } from '../../api/queries'
 import { Button } from '../../components/button'
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../../components/dialog'
 import { Field } from '../../components/field'
-import { Select } from '../../components/input'
+import { Input, Select } from '../../components/input'
 import { PT_MODELS, ptModelFor } from '../../lib/foundation-models'
 import { PROVIDERS, providerById } from '../../lib/providers'
-import { afterProviderChange, dialogSchema, toChoice, toDialogValues, type DialogValues } from './dialog-values'
+import { afterProviderChange, derivedName, dialogSchema, toChoice, toDialogValues, type DialogValues, type EntityNames } from './dialog-values'
 import type { EntityChoice } from './entity-schema'
 import { ProviderFields } from './provider-fields'
 import styles from './endpoint-form.module.css'
@@ -29,7 +29,10 @@ export interface ServedEntityDialogProps {
   open: boolean
   onOpenChange: (open: boolean) => void
   initial: EntityChoice | null
-  onConfirm: (choice: EntityChoice) => void
+  /** The row's served entity name as set ('' = derived) and, on edit, its name on the server. */
+  names: EntityNames
+  /** The chosen entity and the Served entity name as typed ('' = derive it from the model). */
+  onConfirm: (choice: EntityChoice, servedName: string) => void
   externalRule?: ExternalRule
   /** A server error for one of the dialog's fields, shown when it opens. */
   fieldError?: DialogFieldError
@@ -54,7 +57,14 @@ export function ServedEntityDialog({ trigger, open, onOpenChange, ...pickerProps
           </>
         }
       >
-        <EntityPicker id={formId} {...pickerProps} onConfirm={(choice) => { pickerProps.onConfirm(choice); onOpenChange(false) }} />
+        <EntityPicker
+          id={formId}
+          {...pickerProps}
+          onConfirm={(choice, servedName) => {
+            pickerProps.onConfirm(choice, servedName)
+            onOpenChange(false)
+          }}
+        />
       </DialogContent>
     </Dialog>
   )
@@ -67,11 +77,18 @@ const RULE_MESSAGES: Record<ExternalRule, string> = {
 
 type PickerProps = Omit<ServedEntityDialogProps, 'trigger' | 'open' | 'onOpenChange'> & { id: string }
 
-function EntityPicker({ id, initial, onConfirm, externalRule, fieldError }: PickerProps) {
+function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError }: PickerProps) {
   const form = useForm<DialogValues>({
     resolver: zodResolver(dialogSchema),
-    defaultValues: toDialogValues(initial),
+    defaultValues: toDialogValues(initial, names),
+    // react-hook-form focuses in registration order (Task came first); focus follows what the person sees.
+    shouldFocusError: false,
   })
+  const formRef = useRef<HTMLFormElement>(null)
+  const [focusRequest, setFocusRequest] = useState(0)
+  useEffect(() => {
+    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [focusRequest])
   const { register, handleSubmit, setError, getValues, setValue, formState } = form
   const source = useWatch({ control: form.control, name: 'source' })
   const foundation = useWatch({ control: form.control, name: 'foundation' })
@@ -86,19 +103,20 @@ function EntityPicker({ id, initial, onConfirm, externalRule, fieldError }: Pick
     const choice = toChoice(values)
     if (!choice) return
     if (externalRule === 'external-only' && choice.kind !== 'external') {
-      setError(values.source === 'uc' ? 'entity_name' : 'foundation', { message: RULE_MESSAGES[externalRule] })
+      setError(values.source === 'uc' ? 'entity_name' : 'foundation', { message: RULE_MESSAGES[externalRule] }, { shouldFocus: true })
       return
     }
     if (externalRule === 'no-external' && choice.kind === 'external') {
-      setError('foundation', { message: RULE_MESSAGES[externalRule] })
+      setError('foundation', { message: RULE_MESSAGES[externalRule] }, { shouldFocus: true })
       return
     }
-    onConfirm(choice)
+    onConfirm(choice, values.served_name.trim())
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.stopPropagation()
-    void handleSubmit(confirm)(event)
+    // The first invalid field in visual order gets focus once its message is on screen.
+    void handleSubmit(confirm, () => setFocusRequest((n) => n + 1))(event)
   }
 
   const foundationField = register('foundation', {
@@ -112,7 +130,7 @@ function EntityPicker({ id, initial, onConfirm, externalRule, fieldError }: Pick
 
   return (
     <FormProvider {...form}>
-      <form id={id} onSubmit={onSubmit} noValidate className={styles.dialogForm}>
+      <form id={id} ref={formRef} onSubmit={onSubmit} noValidate className={styles.dialogForm}>
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>Entity type</legend>
           <div className={styles.radioRow}>
@@ -159,8 +177,32 @@ function EntityPicker({ id, initial, onConfirm, externalRule, fieldError }: Pick
             {entry && <ProviderFields key={entry.id} entry={entry} />}
           </>
         )}
+        <ServedNameField />
       </form>
     </FormProvider>
+  )
+}
+
+/** Optional: the API's `name`. Left empty, the name is derived from the model and follows it. */
+function ServedNameField() {
+  const { register, formState, control } = useFormContext<DialogValues>()
+  const values = useWatch({ control }) as DialogValues
+  const derived = derivedName(values)
+  return (
+    <Field
+      label="Served entity name"
+      optional
+      error={formState.errors.served_name?.message}
+      hint={
+        derived === ''
+          ? 'Letters, digits, dashes and underscores. Left empty, it is derived from the model.'
+          : `Letters, digits, dashes and underscores. Left empty, it is ${derived} (follows the model).`
+      }
+    >
+      {(c) => (
+        <Input {...c} autoComplete="off" spellCheck={false} placeholder={derived || undefined} {...register('served_name')} />
+      )}
+    </Field>
   )
 }
 

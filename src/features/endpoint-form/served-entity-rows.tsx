@@ -7,8 +7,11 @@ import { PlusIcon } from '../../components/icons'
 import { Input, Select } from '../../components/input'
 import { PT_UNIT_STEP } from '../../lib/foundation-models'
 import { entitySummary, type EntityChoice } from './entity-schema'
+import { EntityDetails } from './entity-details'
+import { ChevronIcon } from './model-name-combobox'
 import { EnvVarRows } from './env-var-rows'
 import { WORKLOAD_SIZES, WORKLOAD_TYPES, newEntityRow, type EndpointFormValues } from './form-schema'
+import { servedName } from './served-name'
 import { ServedEntityDialog, type DialogFieldError, type ExternalRule } from './served-entity-dialog'
 import fieldStyles from '../../components/field.module.css'
 import styles from './endpoint-form.module.css'
@@ -70,6 +73,8 @@ interface EntityCardProps {
 function EntityCard({ index, count, onRemove, externalRule, dialogError }: EntityCardProps) {
   const { register, setValue, getValues, formState, control } = useFormContext<EndpointFormValues>()
   const entity = useWatch({ control, name: `entities.${index}.entity` })
+  const servedNameSet = useWatch({ control, name: `entities.${index}.served_name` })
+  const serverName = useWatch({ control, name: `entities.${index}.server_name` })
   const [open, setOpen] = useState(false)
   const labelId = useId()
   const valueId = useId()
@@ -77,17 +82,9 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
   const errors = formState.errors.entities?.[index]
   const entityError = errors?.entity?.message
 
-  function confirm(choice: EntityChoice) {
-    const before = getValues(`entities.${index}.entity`)
-    // An external entity keeps its served name (and so its stored secrets); another model is a new entity.
-    const same =
-      before !== null &&
-      ((before.kind === 'external' && choice.kind === 'external') ||
-        (before.kind !== 'external' &&
-          choice.kind === before.kind &&
-          choice.entity_name === before.entity_name &&
-          choice.entity_version === before.entity_version))
-    if (!same) setValue(`entities.${index}.served_name`, '')
+  function confirm(choice: EntityChoice, name: string) {
+    // An empty name stays derived: it follows the model, as the server would name it.
+    setValue(`entities.${index}.served_name`, name, { shouldDirty: name !== getValues(`entities.${index}.served_name`) })
     setValue(`entities.${index}.entity`, choice, { shouldDirty: true, shouldValidate: formState.isSubmitted })
   }
 
@@ -109,6 +106,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
           open={open}
           onOpenChange={setOpen}
           initial={entity}
+          names={{ served_name: servedNameSet, server_name: serverName }}
           onConfirm={confirm}
           externalRule={externalRule}
           fieldError={dialogError}
@@ -120,8 +118,12 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
               data-invalid={entityError ? true : undefined}
               aria-describedby={entityError ? errorId : undefined}
             >
-              <span id={valueId} className={entity ? undefined : styles.placeholder}>
+              <span id={valueId} className={entity ? styles.entityValue : `${styles.entityValue} ${styles.placeholder}`}>
                 {entity ? entitySummary(entity) : 'Select an entity'}
+              </span>
+              <span className={styles.entityAction} aria-hidden="true">
+                {entity ? 'Change…' : 'Select…'}
+                <ChevronIcon />
               </span>
             </button>
           }
@@ -131,6 +133,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
             {entityError}
           </span>
         )}
+        {entity && <EntityDetails entity={entity} servedName={servedName({ entity, served_name: servedNameSet })} named={servedNameSet !== ''} />}
       </div>
       {entity?.kind === 'uc' && (
         <div className={styles.grid}>

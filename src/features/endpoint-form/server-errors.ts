@@ -1,8 +1,7 @@
 // Where a server error belongs: ApiError.field (a wire path) → a form field, a dialog field, or the banner.
 import type { Path } from 'react-hook-form'
-import { PROVIDERS, fieldsFor } from '../../lib/providers'
+import { PROVIDERS, fieldKey, fieldPath, fieldsFor } from '../../lib/providers'
 import type { DialogValues } from './dialog-values'
-import { fieldKey } from './entity-schema'
 import type { EndpointFormValues } from './form-schema'
 
 export interface ErrorPlace {
@@ -19,6 +18,7 @@ const ENTITY_FIELDS: Record<string, keyof EndpointFormValues['entities'][number]
 }
 
 function dialogPath(rest: string): Path<DialogValues> | undefined {
+  if (rest === 'name') return 'served_name'
   if (rest === 'entity_name') return 'entity_name'
   if (rest === 'entity_version') return 'entity_version'
   if (rest === 'external_model.name') return 'model_name'
@@ -29,7 +29,7 @@ function dialogPath(rest: string): Path<DialogValues> | undefined {
   const wire = rest.slice(`external_model.${entry.configKey}.`.length).replace(/_plaintext$/, '')
   const field = entry.authVariants
     .flatMap((v) => fieldsFor(entry, v))
-    .find((f) => (f.group ? `${f.group}.${f.key}` : f.key) === wire)
+    .find((f) => fieldPath(f) === wire)
   if (!field) return undefined
   return field.secret ? `secrets.${fieldKey(field)}.value` : `config.${fieldKey(field)}`
 }
