@@ -227,6 +227,8 @@ export interface PutRateLimitsRequest {
 
 export type EndpointEventType =
   | 'ENDPOINT_CREATED'
+  /** Ours: the first rollout, the creation, finished and the endpoint serves. */
+  | 'ENDPOINT_READY'
   | 'CONFIG_UPDATE_STARTED'
   | 'CONFIG_UPDATE_SUCCEEDED'
   | 'CONFIG_UPDATE_FAILED'

@@ -13,6 +13,7 @@ import styles from './details.module.css'
 
 const EVENT_LABELS: Record<EndpointEventType, string> = {
   ENDPOINT_CREATED: 'Endpoint created',
+  ENDPOINT_READY: 'Endpoint is ready',
   CONFIG_UPDATE_STARTED: 'Update started',
   CONFIG_UPDATE_SUCCEEDED: 'Update succeeded',
   CONFIG_UPDATE_FAILED: 'Update failed',
@@ -22,19 +23,19 @@ const EVENT_LABELS: Record<EndpointEventType, string> = {
   AI_GATEWAY_UPDATED: 'AI Gateway updated',
 }
 
-/** How the first rollout, the endpoint's creation, ended: no update was started before it. */
+/** How a creation that did not succeed ended (a success is ENDPOINT_READY): no update was started before it. */
 const CREATION_LABELS: Partial<Record<EndpointEventType, string>> = {
-  CONFIG_UPDATE_SUCCEEDED: 'Endpoint is ready',
   CONFIG_UPDATE_FAILED: 'Creation failed',
   CONFIG_UPDATE_CANCELED: 'Creation canceled',
 }
+const ROLLOUT_ENDS: readonly EndpointEventType[] = ['ENDPOINT_READY', 'CONFIG_UPDATE_SUCCEEDED', 'CONFIG_UPDATE_FAILED', 'CONFIG_UPDATE_CANCELED']
 
 /** Labels in time order: a rollout's end before any "Update started" ends the creation, not an update. */
 function eventLabels(oldestFirst: readonly EndpointEvent[]): string[] {
   let rolledOut = false
   return oldestFirst.map((event) => {
     const creation = rolledOut ? undefined : CREATION_LABELS[event.type]
-    if (event.type === 'CONFIG_UPDATE_STARTED' || event.type in CREATION_LABELS) rolledOut = true
+    if (event.type === 'CONFIG_UPDATE_STARTED' || ROLLOUT_ENDS.includes(event.type)) rolledOut = true
     return creation ?? EVENT_LABELS[event.type] ?? event.type
   })
 }

@@ -38,7 +38,7 @@ describe('create', () => {
   it('records the creation and the end of the deployment as events', () => {
     const plane = setup()
     createReady(plane, 'churn', [custom('3')])
-    expect(plane.cp.events('churn').events.map((e) => e.type)).toEqual(['CONFIG_UPDATE_SUCCEEDED', 'ENDPOINT_CREATED'])
+    expect(plane.cp.events('churn').events.map((e) => e.type)).toEqual(['ENDPOINT_READY', 'ENDPOINT_CREATED'])
   })
 
   it('shows the created endpoint in the list as a summary without pending config or entity state', () => {

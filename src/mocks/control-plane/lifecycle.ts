@@ -44,13 +44,13 @@ export function settle(endpoint: StoredEndpoint, now: number): boolean {
   endpoint.config = { ...pending.config, outcome: 'ready' }
   if (pending.secrets) endpoint.secrets = pending.secrets
   endpoint.last_update = 'NOT_UPDATING'
-  addEvent(endpoint, {
-    timestamp: at,
-    type: 'CONFIG_UPDATE_SUCCEEDED',
-    message: creating
-      ? 'Endpoint is ready to serve requests.'
-      : `Config version ${pending.config.config_version} is now serving.`,
-  })
+  // A creation that finishes is the endpoint becoming ready, not an update.
+  addEvent(
+    endpoint,
+    creating
+      ? { timestamp: at, type: 'ENDPOINT_READY', message: 'Endpoint is ready to serve requests.' }
+      : { timestamp: at, type: 'CONFIG_UPDATE_SUCCEEDED', message: `Config version ${pending.config.config_version} is now serving.` },
+  )
   return true
 }
 

@@ -13,7 +13,7 @@ describe('events', () => {
     expect(events.map((e) => e.type)).toEqual([
       'CONFIG_UPDATE_CANCELED',
       'CONFIG_UPDATE_STARTED',
-      'CONFIG_UPDATE_SUCCEEDED',
+      'ENDPOINT_READY',
       'ENDPOINT_CREATED',
     ])
     expect(events.map((e) => e.timestamp)).toEqual([...events.map((e) => e.timestamp)].sort((a, b) => b - a))
@@ -32,7 +32,7 @@ describe('events', () => {
     const created = plane.cp.create(createBody('churn', [custom('3')]))
     plane.clock.advance(DEPLOY_MS * 5)
     const ended = plane.cp.events('churn').events[0]
-    expect(ended).toMatchObject({ type: 'CONFIG_UPDATE_SUCCEEDED', timestamp: created.creation_timestamp + DEPLOY_MS })
+    expect(ended).toMatchObject({ type: 'ENDPOINT_READY', timestamp: created.creation_timestamp + DEPLOY_MS })
   })
 })
 
