@@ -130,6 +130,16 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
     }
 
   const cp = controlPlane
+  // The list's bytes, encoded once per list text (the same string object until the list changes).
+  let listText = ''
+  let listEncoded = new Uint8Array()
+  const listBytes = (text: string) => {
+    if (text !== listText) {
+      listText = text
+      listEncoded = new TextEncoder().encode(text)
+    }
+    return listEncoded
+  }
   const base = '/api/2.0/serving-endpoints'
   return [
     // First: refuse a malformed path before a route's parameter decoding throws on it.
@@ -138,7 +148,7 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       return problem ? errorResponse(problem) : undefined
     }),
     // The list's body is serialised once per change of the list, not per request (ControlPlane.listJson).
-    http.get(path(base), route(() => new HttpResponse(cp.listJson(), { headers: { 'content-type': 'application/json' } }))),
+    http.get(path(base), route(() => new HttpResponse(listBytes(cp.listJson()), { headers: { 'content-type': 'application/json' } }))),
     http.post(path(base), route(async ({ body }) => cp.create(await body()))),
     http.get(path(`${base}/:name`), route(({ params }) => cp.get(param(params, 'name')))),
     http.delete(path(`${base}/:name`), route(({ params }) => cp.remove(param(params, 'name')))),
