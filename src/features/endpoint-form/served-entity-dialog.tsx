@@ -2,7 +2,7 @@
 // its submit to the outer form (react-hook-form #10573), so its submit handler stops propagation.
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react'
+import { useEffect, useId, useRef, type FormEvent, type ReactElement } from 'react'
 import { FormProvider, useForm, useFormContext, useWatch, type Path } from 'react-hook-form'
 import { ucModelsQuery, ucModelVersionsQuery } from '../../api/queries'
 import { Button } from '../../components/button'
@@ -85,10 +85,14 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
     shouldFocusError: false,
   })
   const formRef = useRef<HTMLFormElement>(null)
-  const [focusRequest, setFocusRequest] = useState(0)
+  // Set by a failed Confirm; acted on once the submit's errors are rendered (submitCount changes with them).
+  const focusInvalid = useRef(false)
+  const submitCount = form.formState.submitCount
   useEffect(() => {
-    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [focusRequest])
+    if (!focusInvalid.current) return
+    focusInvalid.current = false
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [submitCount])
   const { register, handleSubmit, setError, getValues, setValue, formState } = form
   const source = useWatch({ control: form.control, name: 'source' })
   const foundation = useWatch({ control: form.control, name: 'foundation' })
@@ -116,7 +120,9 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.stopPropagation()
     // The first invalid field in visual order gets focus once its message is on screen.
-    void handleSubmit(confirm, () => setFocusRequest((n) => n + 1))(event)
+    void handleSubmit(confirm, () => {
+      focusInvalid.current = true
+    })(event)
   }
 
   const foundationField = register('foundation', {
