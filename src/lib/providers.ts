@@ -38,6 +38,8 @@ export interface ProviderEntry {
   authVariants: readonly AuthVariant[]
   tasks: readonly ExternalTask[]
   models: Readonly<Partial<Record<ExternalTask, readonly string[]>>>
+  /** Wire keys the config may also carry, with their accepted values (beyond fields and variants' fixed values). */
+  accepts?: Readonly<Record<string, readonly string[]>>
 }
 
 export const TASK_LABELS: Record<ExternalTask, string> = {
@@ -85,6 +87,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
     authVariants: [{ id: 'key', label: 'API key', fields: [secret('openai_api_key', 'OpenAI API key')] }],
     tasks: ALL_TASKS,
     models: OPENAI_MODELS,
+    accepts: { openai_api_type: ['openai'] },
   },
   {
     id: 'azure-openai',
