@@ -86,11 +86,11 @@ describe('Query endpoint', () => {
     expect(await screen.findByText('1 embedding(s) of 1024 dimensions.')).toBeInTheDocument()
   })
 
-  it('prefills dataframe_records for a custom model and shows its predictions', async () => {
+  it('prefills dataframe_split for a custom model, as the docs do, and shows its predictions', async () => {
     const { user } = await open('churn-predictor')
     await user.click(screen.getByRole('button', { name: 'Query endpoint' }))
     const body = screen.getByRole('textbox', { name: 'Request body' }) as HTMLTextAreaElement
-    expect(JSON.parse(body.value)).toHaveProperty('dataframe_records')
+    expect(JSON.parse(body.value)).toHaveProperty('dataframe_split')
     await user.click(screen.getByRole('button', { name: 'Send' }))
     expect(await screen.findByLabelText('Response JSON')).toHaveTextContent('"predictions"')
   })

@@ -62,7 +62,7 @@ describe('query requests', () => {
     expect(exampleRequest({ task: 'llm/v1/completions' })).toHaveProperty('prompt')
     expect(exampleRequest({ task: 'llm/v1/embeddings' })).toHaveProperty('input')
     expect(exampleRequest({ task: 'llm/v1/chat' })).toHaveProperty('messages')
-    expect(exampleRequest({})).toHaveProperty('dataframe_records')
+    expect(exampleRequest({})).toHaveProperty('dataframe_split')
   })
 
   it('refuses empty text, invalid JSON and non-objects with a reason', () => {

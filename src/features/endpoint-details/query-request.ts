@@ -2,7 +2,14 @@
 import type { QueryRequest, QueryResponse, ServingEndpointDetailed } from '../../api/types'
 import { activeTask } from './served-entity-text'
 
-export function exampleRequest(endpoint: Pick<ServingEndpointDetailed, 'task' | 'config' | 'pending_config'>): QueryRequest {
+/** A custom model's query as a pandas data frame in split orientation, the format the docs' examples use. */
+export interface DataframeSplitRequest {
+  dataframe_split: { columns: string[]; data: unknown[][]; index?: unknown[] }
+}
+
+export function exampleRequest(
+  endpoint: Pick<ServingEndpointDetailed, 'task' | 'config' | 'pending_config'>,
+): QueryRequest | DataframeSplitRequest {
   // Queries reach the active config while one serves, so its task shapes the example.
   const entities = endpoint.config?.served_entities ?? endpoint.pending_config?.served_entities ?? []
   const task = activeTask(endpoint) ?? entities.find((e) => e.external_model)?.external_model?.task
@@ -20,7 +27,7 @@ export function exampleRequest(endpoint: Pick<ServingEndpointDetailed, 'task' | 
     case 'llm/v1/embeddings':
       return { input: ['Databricks Model Serving'] }
     default:
-      return { dataframe_records: [{ feature_1: 0.5, feature_2: 'a' }] }
+      return { dataframe_split: { columns: ['feature_1', 'feature_2'], data: [[0.5, 'a']] } }
   }
 }
 

@@ -103,13 +103,86 @@ export function answer(task: string | undefined, model: string, body: unknown, n
       usage: { prompt_tokens: tokens, completion_tokens: 0, total_tokens: tokens },
     }
   }
-  const field = ['dataframe_records', 'inputs', 'instances'].find((key) => body[key] !== undefined && body[key] !== null) ?? 'dataframe_records'
-  const records = body[field]
-  if (!Array.isArray(records)) {
-    throw invalid('dataframe_records', "A custom model endpoint needs 'dataframe_records', 'inputs' or 'instances'.")
+  const rows = customModelRows(body)
+  return { predictions: rows.map((r) => Math.round(((hash(JSON.stringify(r)) >>> 0) % 1000) / 10) / 100) }
+}
+
+/** The four request formats Databricks documents for custom models (MLflow's scoring protocol). */
+export const CUSTOM_MODEL_FORMATS = ['dataframe_split', 'dataframe_records', 'instances', 'inputs'] as const
+
+const SPLIT_KEYS = ['columns', 'data', 'index']
+
+/**
+ * The rows of a custom-model query, one per prediction. Rows of a data frame become objects of
+ * column to value, so the same row sent split or as a record gets the same prediction.
+ */
+function customModelRows(body: Record<string, unknown>): unknown[] {
+  const given = CUSTOM_MODEL_FORMATS.filter((key) => body[key] !== undefined && body[key] !== null)
+  if (given.length === 0) {
+    throw invalid('dataframe_split', "A custom model endpoint needs one of 'dataframe_split', 'dataframe_records', 'instances' or 'inputs'.")
   }
-  checkCount(records, MAX_RECORDS, field, 'records')
-  return { predictions: records.map((r) => Math.round(((hash(JSON.stringify(r)) >>> 0) % 1000) / 10) / 100) }
+  if (given.length > 1) {
+    throw invalid(given[1], `A query takes exactly one input format; this one has ${given.map((f) => `'${f}'`).join(' and ')}.`)
+  }
+  const format = given[0]
+  const value = body[format]
+  if (format === 'dataframe_split') return splitRows(value)
+  if (format === 'dataframe_records') {
+    if (!Array.isArray(value)) throw invalid(format, "'dataframe_records' must be a list of records, one object of column to value per row.")
+    checkCount(value, MAX_RECORDS, format, 'records')
+    const bad = value.findIndex((r) => !isRecord(r))
+    if (bad >= 0) throw invalid(`${format}[${bad}]`, `Record ${bad + 1} of 'dataframe_records' must be an object of column to value.`)
+    return value
+  }
+  if (format === 'instances') {
+    if (!Array.isArray(value)) throw invalid(format, "'instances' must be a list of rows (tensor input in row format).")
+    checkCount(value, MAX_RECORDS, format, 'records')
+    return value
+  }
+  if (Array.isArray(value)) {
+    checkCount(value, MAX_RECORDS, format, 'records')
+    return value
+  }
+  if (!isRecord(value)) throw invalid(format, "'inputs' must be a list of rows, or an object of column name to a list of values.")
+  return columnRows(value)
+}
+
+/** `inputs` in columnar form: each column a list of one value per row (or every column one value: one row). */
+function columnRows(columns: Record<string, unknown>): unknown[] {
+  const names = Object.keys(columns)
+  if (names.length === 0) throw invalid('inputs', "'inputs' needs at least one column.")
+  const lists = names.filter((n) => Array.isArray(columns[n]))
+  if (lists.length === 0) return [columns]
+  const length = (columns[lists[0]] as unknown[]).length
+  checkCount(columns[lists[0]] as unknown[], MAX_RECORDS, `inputs.${lists[0]}`, 'records')
+  const odd = names.find((n) => !Array.isArray(columns[n]) || (columns[n] as unknown[]).length !== length)
+  if (odd !== undefined) {
+    throw invalid(`inputs.${odd}`, `Column '${odd}' of 'inputs' must be a list of ${length} values, one per row, like column '${lists[0]}'.`)
+  }
+  return Array.from({ length }, (_, i) => Object.fromEntries(names.map((n) => [n, (columns[n] as unknown[])[i]])))
+}
+
+/** `dataframe_split`: pandas' split orientation, `{columns, data, index?}`. */
+function splitRows(value: unknown): unknown[] {
+  const field = 'dataframe_split'
+  if (!isRecord(value)) throw invalid(field, "'dataframe_split' must be an object: {\"columns\": [...], \"data\": [[...], ...]}, with an optional index.")
+  const unknown = Object.keys(value).find((key) => !SPLIT_KEYS.includes(key))
+  if (unknown !== undefined) throw invalid(`${field}.${unknown}`, `Unknown field '${field}.${unknown}': a split data frame has columns, data and index.`)
+  const { columns, data, index } = value
+  if (!Array.isArray(columns) || columns.some((c) => typeof c !== 'string')) {
+    throw invalid(`${field}.columns`, "'dataframe_split.columns' must be a list of column names.")
+  }
+  if (!Array.isArray(data)) throw invalid(`${field}.data`, "'dataframe_split.data' must be a list of rows, each a list of values.")
+  checkCount(data, MAX_RECORDS, `${field}.data`, 'records')
+  const names = columns as string[]
+  const bad = data.findIndex((row) => !Array.isArray(row) || row.length !== names.length)
+  if (bad >= 0) {
+    throw invalid(`${field}.data[${bad}]`, `Row ${bad + 1} of 'dataframe_split.data' must be a list of ${names.length} values, one per column.`)
+  }
+  if (index !== undefined && index !== null && (!Array.isArray(index) || index.length !== data.length)) {
+    throw invalid(`${field}.index`, `'dataframe_split.index' must be a list of ${data.length} labels, one per row.`)
+  }
+  return (data as unknown[][]).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])))
 }
 
 /** Answers a query to a ready endpoint from the served entity that takes its traffic. */

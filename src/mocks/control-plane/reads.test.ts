@@ -107,6 +107,53 @@ describe('invocations', () => {
     expect('predictions' in response && response.predictions).toHaveLength(3)
   })
 
+  it.each<[string, Record<string, unknown>]>([
+    ['dataframe_split', { dataframe_split: { columns: ['tenure', 'plan'], data: [[3, 'basic'], [24, 'pro']] } }],
+    ['dataframe_split with an index', { dataframe_split: { index: [7, 8], columns: ['tenure', 'plan'], data: [[3, 'basic'], [24, 'pro']] } }],
+    ['dataframe_records', { dataframe_records: [{ tenure: 3, plan: 'basic' }, { tenure: 24, plan: 'pro' }] }],
+    ['instances', { instances: [[3, 'basic'], [24, 'pro']] }],
+    ['inputs as a list', { inputs: [[3, 'basic'], [24, 'pro']] }],
+    ['inputs as an object of columns', { inputs: { tenure: [3, 24], plan: ['basic', 'pro'] } }],
+  ])('answers a custom model queried with %s with one prediction per row', (_, body) => {
+    const { cp } = setup()
+    const { response } = cp.invoke('churn-predictor', body)
+    if (!('predictions' in response)) throw new Error('not predictions')
+    expect(response.predictions).toHaveLength(2)
+    for (const p of response.predictions) expect(typeof p).toBe('number')
+  })
+
+  it('predicts the same for the same rows, whether split, as records or as columns', () => {
+    const { cp } = setup()
+    const predictions = (body: Record<string, unknown>) => {
+      const { response } = cp.invoke('churn-predictor', body)
+      return 'predictions' in response ? response.predictions : undefined
+    }
+    const split = predictions({ dataframe_split: { columns: ['tenure', 'plan'], data: [[3, 'basic'], [24, 'pro']] } })
+    expect(predictions({ dataframe_records: [{ tenure: 3, plan: 'basic' }, { tenure: 24, plan: 'pro' }] })).toEqual(split)
+    expect(predictions({ inputs: { tenure: [3, 24], plan: ['basic', 'pro'] } })).toEqual(split)
+  })
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['no input at all', {}, 'dataframe_split'],
+    ['two input formats', { dataframe_split: { columns: [], data: [] }, inputs: [] }, 'inputs'],
+    ['a split frame without data', { dataframe_split: { columns: ['a'] } }, 'dataframe_split.data'],
+    ['a split frame with columns that are not names', { dataframe_split: { columns: [1], data: [[1]] } }, 'dataframe_split.columns'],
+    ['a split row of the wrong width', { dataframe_split: { columns: ['a', 'b'], data: [[1, 2], [3]] } }, 'dataframe_split.data[1]'],
+    ['a split index of the wrong length', { dataframe_split: { columns: ['a'], data: [[1], [2]], index: [0] } }, 'dataframe_split.index'],
+    ['an unknown key in a split frame', { dataframe_split: { columns: ['a'], data: [[1]], dtypes: {} } }, 'dataframe_split.dtypes'],
+    ['over 10,000 split rows', { dataframe_split: { columns: ['a'], data: Array<number[]>(10_001).fill([1]) } }, 'dataframe_split.data'],
+    ['a record that is not an object', { dataframe_records: [{ a: 1 }, 2] }, 'dataframe_records[1]'],
+    ['instances that are not a list', { instances: { a: [1] } }, 'instances'],
+    ['input columns of different lengths', { inputs: { a: [1, 2], b: [1] } }, 'inputs.b'],
+    ['inputs with no columns', { inputs: {} }, 'inputs'],
+    ['over 10,000 rows of input columns', { inputs: { a: Array<number>(10_001).fill(0) } }, 'inputs.a'],
+  ])('refuses a custom-model query with %s, naming the field', (_, body, field) => {
+    const { cp } = setup()
+    const error = errorOf(() => cp.invoke('churn-predictor', body))
+    expect(error.status).toBe(400)
+    expect(error.field).toBe(field)
+  })
+
   it('refuses an endpoint that is not ready', () => {
     const plane = setup()
     plane.cp.create(createBody('churn', [custom('3')]))
