@@ -53,10 +53,30 @@ describe('routes over HTTP', () => {
     const ready = (await call('GET', `${BASE}/openai_endpoint`)).json as ServingEndpointDetailed
     expect(ready.state.ready).toBe('READY')
     expect(ready.config?.served_entities[0].state.deployment).toBe('DEPLOYMENT_READY')
-    expect(ready.config?.traffic_config.routes).toEqual([{ served_entity_name: 'openai_embeddings', traffic_percentage: 100 }])
+    expect(ready.config?.traffic_config.routes).toEqual([{ served_entity_name: 'openai_embeddings', served_model_name: 'openai_embeddings', traffic_percentage: 100 }])
     expect(ready.config?.config_version).toBe(1)
     expect(ready.tags).toEqual([{ key: 'team', value: 'gen-ai' }])
     expect(ready.ai_gateway?.rate_limits).toEqual([{ calls: 100, key: 'user', renewal_period: 'minute' }])
+  })
+
+  it('takes the legacy served_models body MLflow’s older clients send, on create and on config update', async () => {
+    const legacy = (version: string) => ({ model_name: 'main.default.churn_model', model_version: version, workload_size: 'Small', scale_to_zero_enabled: false })
+    const created = await call('POST', BASE, {
+      name: 'mlflow-legacy',
+      config: { served_models: [legacy('3')], traffic_config: { routes: [{ served_model_name: 'churn_model-3', traffic_percentage: 100 }] } },
+    })
+    expect(created.status).toBe(200)
+    const detailed = created.json as ServingEndpointDetailed
+    expect(detailed.pending_config?.served_entities[0]).toMatchObject({ name: 'churn_model-3', entity_name: 'main.default.churn_model', entity_version: '3' })
+    expect(detailed.pending_config?.traffic_config.routes).toEqual([{ served_entity_name: 'churn_model-3', served_model_name: 'churn_model-3', traffic_percentage: 100 }])
+    clock.advance(8000)
+    const updated = await call('PUT', `${BASE}/mlflow-legacy/config`, { served_models: [legacy('4')] })
+    expect(updated.status).toBe(200)
+    expect((updated.json as ServingEndpointDetailed).pending_config?.served_entities[0]).toMatchObject({ name: 'churn_model-4', entity_version: '4' })
+    const both = await call('POST', BASE, { name: 'mixed', config: { served_models: [legacy('3')], served_entities: [{ ...legacy('3') }] } })
+    expect(both.status).toBe(400)
+    expect(errorBody(both.json).message).toContain('served_models')
+    expect(errorBody(both.json).details?.[0].metadata).toEqual({ field: 'served_models' })
   })
 
   it('lists, deletes with {} and then answers 404', async () => {

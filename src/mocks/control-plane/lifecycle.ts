@@ -3,6 +3,7 @@ import type {
   EndpointCoreConfigOutput,
   EndpointEvent,
   EndpointState,
+  Route,
   ServedEntityOutput,
   ServedModelState,
   ServingEndpoint,
@@ -86,11 +87,16 @@ function entityOut(entity: StoredEntity, state: ServedModelState): ServedEntityO
   return { ...entity, state }
 }
 
+/** A route as Databricks answers it: served_model_name beside served_entity_name, for older clients. */
+function routeOut(route: Route): Route & { served_model_name: string } {
+  return { served_entity_name: route.served_entity_name, served_model_name: route.served_entity_name, traffic_percentage: route.traffic_percentage }
+}
+
 function configOut(config: Omit<StoredConfig, 'outcome' | 'message'>, state: ServedModelState): EndpointCoreConfigOutput {
   const out: EndpointCoreConfigOutput = {
     config_version: config.config_version,
     served_entities: config.served_entities.map((e) => entityOut(e, state)),
-    traffic_config: config.traffic_config,
+    traffic_config: { routes: config.traffic_config.routes.map(routeOut) },
   }
   if (config.auto_capture_config) out.auto_capture_config = config.auto_capture_config
   return out

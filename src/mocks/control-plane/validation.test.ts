@@ -17,6 +17,11 @@ const twoWay = (a: number, b: number) => ({
   ],
 })
 
+/** Routes as answered: each also names its entity as served_model_name. */
+const answered = (traffic: ReturnType<typeof twoWay>) => ({
+  routes: traffic.routes.map((r) => ({ served_entity_name: r.served_entity_name, served_model_name: r.served_entity_name, traffic_percentage: r.traffic_percentage })),
+})
+
 describe('endpoint names', () => {
   it.each([
     ['empty', '', 'Name is required.'],
@@ -123,7 +128,7 @@ describe('served entities', () => {
     const { cp } = setup()
     const created = cp.create(createBody('x', [{ external_model: { ...openai(), name: 'gpt-4.1' } }]))
     expect(created.pending_config?.served_entities[0].name).toBe('gpt-4-1')
-    expect(created.pending_config?.traffic_config.routes).toEqual([{ served_entity_name: 'gpt-4-1', traffic_percentage: 100 }])
+    expect(created.pending_config?.traffic_config.routes).toEqual([{ served_entity_name: 'gpt-4-1', served_model_name: 'gpt-4-1', traffic_percentage: 100 }])
   })
 })
 
@@ -165,7 +170,81 @@ describe('traffic config', () => {
     const { cp } = setup()
     const body = createBody('x', [custom('3'), custom('4')])
     body.config = { ...body.config, traffic_config: twoWay(100, 0) }
-    expect(cp.create(body).pending_config?.traffic_config).toEqual(twoWay(100, 0))
+    expect(cp.create(body).pending_config?.traffic_config).toEqual(answered(twoWay(100, 0)))
+  })
+
+  it('answers each route with served_model_name beside served_entity_name, as the docs’ example does', () => {
+    const { cp } = setup()
+    const body = createBody('x', [custom('3'), custom('4')])
+    body.config = { ...body.config, traffic_config: twoWay(30, 70) }
+    const created = cp.create(body)
+    expect(created.pending_config?.traffic_config.routes).toEqual([
+      { served_entity_name: 'churn_model-3', served_model_name: 'churn_model-3', traffic_percentage: 30 },
+      { served_entity_name: 'churn_model-4', served_model_name: 'churn_model-4', traffic_percentage: 70 },
+    ])
+  })
+
+  it('takes routes that name their entity with served_model_name, and refuses a route naming two', () => {
+    const { cp } = setup()
+    const legacyRoutes = { routes: [{ served_model_name: 'churn_model-3', traffic_percentage: 40 }, { served_model_name: 'churn_model-4', traffic_percentage: 60 }] }
+    const body = createBody('x', [custom('3'), custom('4')])
+    body.config = { ...body.config, traffic_config: legacyRoutes as unknown as ReturnType<typeof twoWay> }
+    expect(cp.create(body).pending_config?.traffic_config).toEqual(answered(twoWay(40, 60)))
+    const both = createBody('y', [custom('3'), custom('4')])
+    const routes = [{ served_entity_name: 'churn_model-3', served_model_name: 'churn_model-4', traffic_percentage: 50 }, { served_entity_name: 'churn_model-4', traffic_percentage: 50 }]
+    both.config = { ...both.config, traffic_config: { routes } }
+    expect(refused(both).field).toBe('traffic_config.routes[0].served_model_name')
+  })
+})
+
+describe('the legacy served_models list (MLflow’s older clients)', () => {
+  /** What mlflow.deployments' older Databricks client sends. */
+  const legacyModel = (version: string, extra: Record<string, unknown> = {}) => ({
+    model_name: 'main.default.churn_model',
+    model_version: version,
+    workload_size: 'Small',
+    scale_to_zero_enabled: true,
+    ...extra,
+  })
+
+  it('is accepted on create and served as served entities', () => {
+    const { cp } = setup()
+    const created = cp.create({
+      name: 'legacy',
+      config: {
+        served_models: [legacyModel('3', { name: 'champion', environment_vars: { MODE: 'fast' }, workload_type: 'GPU_SMALL' }), legacyModel('4')],
+        traffic_config: { routes: [{ served_model_name: 'champion', traffic_percentage: 80 }, { served_model_name: 'churn_model-4', traffic_percentage: 20 }] },
+      },
+    })
+    expect(created.pending_config?.served_entities).toEqual([
+      expect.objectContaining({ name: 'champion', entity_name: 'main.default.churn_model', entity_version: '3', workload_size: 'Small', workload_type: 'GPU_SMALL', scale_to_zero_enabled: true, environment_vars: { MODE: 'fast' } }),
+      expect.objectContaining({ name: 'churn_model-4', entity_name: 'main.default.churn_model', entity_version: '4', workload_type: 'CPU' }),
+    ])
+    expect(created.pending_config?.served_entities[0]).not.toHaveProperty('model_name')
+    expect(created.pending_config?.traffic_config.routes).toEqual([
+      { served_entity_name: 'champion', served_model_name: 'champion', traffic_percentage: 80 },
+      { served_entity_name: 'churn_model-4', served_model_name: 'churn_model-4', traffic_percentage: 20 },
+    ])
+  })
+
+  it('is accepted on a config update', () => {
+    const plane = setup()
+    const updating = plane.cp.updateConfig('churn-predictor', { served_models: [legacyModel('5')] })
+    expect(updating.pending_config?.served_entities[0]).toMatchObject({ name: 'churn_model-5', entity_name: 'main.default.churn_model', entity_version: '5' })
+  })
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['both lists', { served_entities: [custom('3')], served_models: [legacyModel('3')] }, 'served_models'],
+    ['an entry without model_name', { served_models: [{ model_version: '3', workload_size: 'Small', scale_to_zero_enabled: true }] }, 'served_models[0].model_name'],
+    ['an entry without model_version', { served_models: [legacyModel('3', { model_version: undefined })] }, 'served_models[0].model_version'],
+    ['an entry without scale_to_zero_enabled', { served_models: [legacyModel('3', { scale_to_zero_enabled: undefined })] }, 'served_models[0].scale_to_zero_enabled'],
+    ['an entity field in a legacy entry', { served_models: [legacyModel('3', { entity_name: 'main.default.x' })] }, 'served_models[0].entity_name'],
+    ['an external model in a legacy entry', { served_models: [legacyModel('3', { external_model: openai() })] }, 'served_models[0].external_model'],
+    ['an empty legacy list', { served_models: [] }, 'served_models'],
+  ])('refuses %s, naming the field', (_, config, field) => {
+    const error = refused({ name: 'legacy', config })
+    expect(error.field).toBe(field)
+    expect(error.message).not.toContain('needs an entity_name or an external_model')
   })
 })
 

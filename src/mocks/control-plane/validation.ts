@@ -57,6 +57,24 @@ const ENTITY_KEYS = [
   'environment_vars',
   'instance_profile_arn',
 ] as const
+/** ServedModelInput (the legacy `served_models` list MLflow's older clients send): a registry model only. */
+const LEGACY_KEYS: readonly string[] = [
+  ...ENTITY_KEYS.filter((k) => !['entity_name', 'entity_version', 'external_model'].includes(k)),
+  'model_name',
+  'model_version',
+]
+
+/** How a config spells its list: `served_entities`, or the legacy `served_models` with model_name/model_version. */
+interface Spelling {
+  list: 'served_entities' | 'served_models'
+  what: string
+  name: 'entity_name' | 'model_name'
+  version: 'entity_version' | 'model_version'
+  keys: readonly string[]
+}
+const ENTITIES: Spelling = { list: 'served_entities', what: 'Served entity', name: 'entity_name', version: 'entity_version', keys: ENTITY_KEYS }
+const LEGACY: Spelling = { list: 'served_models', what: 'Served model', name: 'model_name', version: 'model_version', keys: LEGACY_KEYS }
+
 /** What a Unity Catalog model sets and an external model may not: the provider serves it. */
 const COMPUTE_KEYS = ENTITY_KEYS.filter((k) => !['name', 'entity_name', 'external_model'].includes(k))
 const EXTERNAL_MODEL_KEYS = ['name', 'provider', 'task', ...new Set(PROVIDERS.map((p) => p.configKey))]
@@ -140,18 +158,20 @@ export function checkExternalConfig(model: ExternalModel, field: string): void {
   if (problem) throw invalid(`${field}.${entry.configKey}.${problem.field}`, problem.message)
 }
 
-function validateEntity(raw: unknown, index: number): ServedEntityInput & { name: string } {
-  const field = `served_entities[${index}]`
+function validateEntity(raw: unknown, index: number, spelling: Spelling): ServedEntityInput & { name: string } {
+  const { what } = spelling
+  const field = `${spelling.list}[${index}]`
   if (!isRecord(raw)) throw invalid(field, `Field '${field}' must be an object.`)
-  refuseUnknown(raw, ENTITY_KEYS, field)
+  refuseUnknown(raw, spelling.keys, field)
   const entity: ServedEntityInput = {}
   const external = raw.external_model
-  const entityName = optionalString(raw, 'entity_name', field)
+  const entityName = optionalString(raw, spelling.name, field)
   if (external !== undefined && entityName !== undefined) {
-    throw invalid(field, `Served entity ${index + 1} must be either an external model or a Unity Catalog model, not both.`)
+    throw invalid(field, `${what} ${index + 1} must be either an external model or a Unity Catalog model, not both.`)
   }
   if (external === undefined && entityName === undefined) {
-    throw invalid(`${field}.entity_name`, `Served entity ${index + 1} needs an entity_name or an external_model.`)
+    const needs = spelling === LEGACY ? 'a model_name' : 'an entity_name or an external_model'
+    throw invalid(`${field}.${spelling.name}`, `${what} ${index + 1} needs ${needs}.`)
   }
   if (external !== undefined) {
     for (const key of COMPUTE_KEYS) {
@@ -162,13 +182,13 @@ function validateEntity(raw: unknown, index: number): ServedEntityInput & { name
     entity.external_model = validateExternalModel(external, `${field}.external_model`)
   } else {
     entity.entity_name = entityName
-    const version = raw.entity_version
+    const version = raw[spelling.version]
     // A whole number is a version too; Infinity, fractions and negatives are not.
     if (typeof version === 'number' && Number.isSafeInteger(version) && version >= 0) entity.entity_version = String(version)
-    else if (typeof version === 'number') throw mustBe(`${field}.entity_version`, 'a string')
-    else entity.entity_version = optionalString(raw, 'entity_version', field)
+    else if (typeof version === 'number') throw mustBe(`${field}.${spelling.version}`, 'a string')
+    else entity.entity_version = optionalString(raw, spelling.version, field)
     if (!entity.entity_version) {
-      throw invalid(`${field}.entity_version`, `Served entity ${index + 1} needs an entity_version.`)
+      throw invalid(`${field}.${spelling.version}`, `${what} ${index + 1} needs ${spelling === LEGACY ? 'a' : 'an'} ${spelling.version}.`)
     }
     const units = optionalInt64(raw, 'provisioned_model_units', field)
     const min = optionalInt64(raw, 'min_provisioned_throughput', field)
@@ -185,7 +205,7 @@ function validateEntity(raw: unknown, index: number): ServedEntityInput & { name
     } else {
       const size = raw.workload_size
       if (size === undefined) {
-        throw invalid(`${field}.workload_size`, `Served entity ${index + 1} needs a workload_size (Small, Medium or Large).`)
+        throw invalid(`${field}.workload_size`, `${what} ${index + 1} needs a workload_size (Small, Medium or Large).`)
       }
       if (!WORKLOAD_SIZES.includes(size as WorkloadSize)) {
         throw invalid(`${field}.workload_size`, `Invalid workload_size '${String(size)}'. Expected Small, Medium or Large.`)
@@ -223,18 +243,24 @@ export interface ValidConfig {
 
 export function validateConfig(raw: unknown): ValidConfig {
   if (!isRecord(raw)) throw invalid('config', "Field 'config' is required and must be an object.")
-  const list = raw.served_entities ?? raw.served_models
+  const given = (key: string) => raw[key] !== undefined && raw[key] !== null
+  if (given('served_entities') && given('served_models')) {
+    throw invalid('served_models', 'Send either served_entities or served_models (its older name), not both.')
+  }
+  // Databricks still takes the legacy list, and serves it as served entities.
+  const spelling = given('served_models') ? LEGACY : ENTITIES
+  const list = raw[spelling.list]
   if (!Array.isArray(list) || list.length === 0) {
-    throw invalid('served_entities', 'At least one served entity is required.')
+    throw invalid(spelling.list, 'At least one served entity is required.')
   }
   if (list.length > MAX_SERVED_ENTITIES) {
-    throw invalid('served_entities', `An endpoint can serve at most ${MAX_SERVED_ENTITIES} entities.`)
+    throw invalid(spelling.list, `An endpoint can serve at most ${MAX_SERVED_ENTITIES} entities.`)
   }
-  const entities = list.map((e, i) => validateEntity(e, i))
+  const entities = list.map((e, i) => validateEntity(e, i, spelling))
   const names = new Set<string>()
   entities.forEach((e, i) => {
     if (names.has(e.name)) {
-      throw invalid(`served_entities[${i}].name`, `Served entity name '${e.name}' is used more than once in this config.`)
+      throw invalid(`${spelling.list}[${i}].name`, `Served entity name '${e.name}' is used more than once in this config.`)
     }
     names.add(e.name)
   })
@@ -276,12 +302,17 @@ function validateTraffic(raw: unknown, entityNames: string[]): TrafficConfig {
   const routes = raw.routes.map((r, i) => {
     const field = `traffic_config.routes[${i}]`
     if (!isRecord(r)) throw invalid(field, `Route ${i + 1} must be an object.`)
-    const name = r.served_entity_name ?? r.served_model_name
+    // Older clients name the route's entity served_model_name; answers carry both.
+    const key = r.served_entity_name === undefined && r.served_model_name !== undefined ? 'served_model_name' : 'served_entity_name'
+    const name = r[key]
     if (typeof name !== 'string' || !entityNames.includes(name)) {
-      throw invalid(`${field}.served_entity_name`, `Route ${i + 1} names served entity '${String(name)}', which is not in this config.`)
+      throw invalid(`${field}.${key}`, `Route ${i + 1} names served entity '${String(name)}', which is not in this config.`)
+    }
+    if (r.served_model_name !== undefined && r.served_model_name !== name) {
+      throw invalid(`${field}.served_model_name`, `Route ${i + 1} names two entities: served_entity_name '${name}' and served_model_name '${String(r.served_model_name)}'.`)
     }
     if (routed.has(name)) {
-      throw invalid(`${field}.served_entity_name`, `Served entity '${name}' has more than one route: give each entity one route.`)
+      throw invalid(`${field}.${key}`, `Served entity '${name}' has more than one route: give each entity one route.`)
     }
     routed.add(name)
     const pct = r.traffic_percentage
