@@ -1,6 +1,8 @@
 // Query endpoint: a request body prefilled for the endpoint's task, Send, and the answer or the error.
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useId, useState } from 'react'
+import { useForm } from 'react-hook-form'
 import { servingApi } from '../../api/endpoints'
 import type { QueryRequest, ServingEndpointDetailed } from '../../api/types'
 import { Alert } from '../../components/alert'
@@ -9,7 +11,8 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../../compone
 import { Field } from '../../components/field'
 import { Textarea } from '../../components/input'
 import styles from './details.module.css'
-import { answerText, exampleRequest, formatJson, parseRequest } from './query-request'
+import { answerText, exampleRequest, formatJson } from './query-request'
+import { queryFormSchema, type ParsedQuery, type QueryFormValues } from './query-schema'
 
 /** Long embedding vectors would bury the answer: show their start and how many more there are. */
 function abbreviate(_key: string, value: unknown): unknown {
@@ -22,19 +25,14 @@ function abbreviate(_key: string, value: unknown): unknown {
 export function QueryEndpointDialog({ endpoint }: { endpoint: ServingEndpointDetailed }) {
   const { name } = endpoint
   const [open, setOpen] = useState(false)
-  const [text, setText] = useState(() => formatJson(exampleRequest(endpoint)))
-  const [problem, setProblem] = useState<string>()
+  const formId = useId()
+  const example = (): QueryFormValues => ({ body: formatJson(exampleRequest(endpoint)) })
+  // The form outlives the dialog's content, so a draft survives closing and reopening.
+  const { register, handleSubmit, reset, formState } = useForm<QueryFormValues, unknown, ParsedQuery>({
+    resolver: zodResolver(queryFormSchema),
+    defaultValues: example(),
+  })
   const mutation = useMutation({ mutationFn: (body: QueryRequest) => servingApi.query(name, body) })
-
-  const send = () => {
-    const parsed = parseRequest(text)
-    if (!parsed.ok) {
-      setProblem(parsed.message)
-      return
-    }
-    setProblem(undefined)
-    mutation.mutate(parsed.body)
-  }
 
   const answer = mutation.data && answerText(mutation.data)
 
@@ -53,20 +51,14 @@ export function QueryEndpointDialog({ endpoint }: { endpoint: ServingEndpointDet
         }
         footer={
           <>
-            <Button
-              variant="ghost"
-              onClick={() => {
-                setText(formatJson(exampleRequest(endpoint)))
-                setProblem(undefined)
-              }}
-            >
+            <Button variant="ghost" onClick={() => reset(example())}>
               Show example
             </Button>
             <span className={styles.spacer} />
             <DialogClose asChild>
               <Button>Close</Button>
             </DialogClose>
-            <Button variant="primary" onClick={send} disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
+            <Button type="submit" form={formId} variant="primary" disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
               {mutation.isPending ? 'Sending…' : 'Send'}
             </Button>
           </>
@@ -75,17 +67,11 @@ export function QueryEndpointDialog({ endpoint }: { endpoint: ServingEndpointDet
         {endpoint.state.ready !== 'READY' && (
           <Alert tone="warning">This endpoint is not ready: queries fail until its state is Ready.</Alert>
         )}
-        <Field label="Request body" error={problem}>
-          {(control) => (
-            <Textarea
-              {...control}
-              rows={12}
-              spellCheck={false}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-            />
-          )}
-        </Field>
+        <form id={formId} noValidate onSubmit={(event) => void handleSubmit(({ body }) => mutation.mutate(body))(event)}>
+          <Field label="Request body" error={formState.errors.body?.message}>
+            {(control) => <Textarea {...control} rows={12} spellCheck={false} {...register('body')} />}
+          </Field>
+        </form>
         {mutation.isError && <Alert title="The query failed">{mutation.error.message}</Alert>}
         {mutation.isSuccess && (
           <section aria-label="Response" className={styles.response}>

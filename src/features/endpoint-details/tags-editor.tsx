@@ -1,6 +1,8 @@
 // Tags, edited inline: each add or remove is one PATCH; what was typed survives a failed save.
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
 import { isApiError } from '../../api/client'
 import { patchTagsMutation } from '../../api/mutations'
 import type { EndpointTag } from '../../api/types'
@@ -11,69 +13,46 @@ import { CloseIcon, PlusIcon } from '../../components/icons'
 import { Input } from '../../components/input'
 import { useNotify } from '../../components/use-notify'
 import styles from './details.module.css'
-
-const TAG_TEXT_MAX = 255
-
-interface Problems {
-  key?: string
-  value?: string
-  form?: string
-}
-
-function check(key: string, value: string): Problems {
-  const problems: Problems = {}
-  if (key.trim() === '') problems.key = 'Enter a tag key.'
-  else if (key.length > TAG_TEXT_MAX) problems.key = `Tag keys are at most ${TAG_TEXT_MAX} characters.`
-  if (value.length > TAG_TEXT_MAX) problems.value = `Tag values are at most ${TAG_TEXT_MAX} characters.`
-  return problems
-}
+import { emptyTag, tagFormSchema, toEndpointTag, type ParsedTag, type TagFormValues } from './tags-schema'
 
 function AddTagForm({ name, onDone }: { name: string; onDone: () => void }) {
   const queryClient = useQueryClient()
   const notify = useNotify()
   const mutation = useMutation(patchTagsMutation(queryClient, name))
-  const [key, setKey] = useState('')
-  const [value, setValue] = useState('')
-  const [problems, setProblems] = useState<Problems>({})
+  const { register, handleSubmit, setError, formState } = useForm<TagFormValues, unknown, ParsedTag>({
+    resolver: zodResolver(tagFormSchema),
+    defaultValues: emptyTag,
+  })
+  const { errors } = formState
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const found = check(key, value)
-    setProblems(found)
-    if (found.key || found.value) return
-    const tag: EndpointTag = value === '' ? { key: key.trim() } : { key: key.trim(), value }
-    mutation.mutate(
-      { add_tags: [tag] },
-      {
-        onSuccess: () => {
-          notify(`Tag ${tag.key} saved.`)
-          onDone()
-        },
-        onError: (error) => {
-          const field = isApiError(error) ? error.field : undefined
-          if (field?.endsWith('.key')) setProblems({ key: error.message })
-          else if (field?.endsWith('.value')) setProblems({ value: error.message })
-          else setProblems({ form: error.message })
-        },
-      },
-    )
+  const save = async (values: ParsedTag) => {
+    const tag = toEndpointTag(values)
+    try {
+      await mutation.mutateAsync({ add_tags: [tag] })
+    } catch (error) {
+      // The API names the field (`add_tags[0].key`) when it refuses one; anything else is the form's.
+      const field = isApiError(error) ? error.field : undefined
+      const message = error instanceof Error ? error.message : String(error)
+      if (field?.endsWith('.key')) setError('key', { type: 'server', message }, { shouldFocus: true })
+      else if (field?.endsWith('.value')) setError('value', { type: 'server', message }, { shouldFocus: true })
+      else setError('root.server', { type: 'server', message })
+      return
+    }
+    notify(`Tag ${tag.key} saved.`)
+    onDone()
   }
 
   return (
-    <form className={styles.tagForm} aria-label="Add tag" onSubmit={submit} noValidate>
+    <form className={styles.tagForm} aria-label="Add tag" onSubmit={(event) => void handleSubmit(save)(event)} noValidate>
       <div className={styles.tagFields}>
-        <Field label="Key" error={problems.key}>
-          {(control) => (
-            <Input {...control} value={key} autoComplete="off" onChange={(e) => setKey(e.target.value)} />
-          )}
+        <Field label="Key" error={errors.key?.message}>
+          {(control) => <Input {...control} autoComplete="off" {...register('key')} />}
         </Field>
-        <Field label="Value" error={problems.value} optional>
-          {(control) => (
-            <Input {...control} value={value} autoComplete="off" onChange={(e) => setValue(e.target.value)} />
-          )}
+        <Field label="Value" error={errors.value?.message} optional>
+          {(control) => <Input {...control} autoComplete="off" {...register('value')} />}
         </Field>
       </div>
-      {problems.form && <Alert title="The tag was not saved">{problems.form}</Alert>}
+      {errors.root?.server && <Alert title="The tag was not saved">{errors.root.server.message}</Alert>}
       <div className={styles.tagFormActions}>
         <Button size="small" variant="primary" type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : 'Save tag'}
