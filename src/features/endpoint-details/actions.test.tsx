@@ -54,6 +54,53 @@ describe('tags', () => {
     expect(value).toHaveValue('gold')
   })
 
+  it('shows an error the API gives for the key at the Key field, and keeps both fields', async () => {
+    server.use(
+      http.patch(
+        '*/api/2.0/serving-endpoints/:name/tags',
+        () =>
+          HttpResponse.json(
+            {
+              error_code: 'INVALID_PARAMETER_VALUE',
+              message: 'Tag key is reserved.',
+              details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', metadata: { field: 'add_tags[0].key' } }],
+            },
+            { status: 400 },
+          ),
+        { once: true },
+      ),
+    )
+    const { user } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Add tag' }))
+    const form = screen.getByRole('form', { name: 'Add tag' })
+    const key = within(form).getByRole('textbox', { name: 'Key' })
+    const value = within(form).getByRole('textbox', { name: /Value/ })
+    await user.type(key, 'databricks')
+    await user.type(value, 'yes')
+    await user.click(within(form).getByRole('button', { name: 'Save tag' }))
+    await vi.waitFor(() => expect(key).toHaveAccessibleDescription('Tag key is reserved.'))
+    expect(key).toHaveAttribute('aria-invalid', 'true')
+    expect(key).toHaveFocus()
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument()
+    expect(key).toHaveValue('databricks')
+    expect(value).toHaveValue('yes')
+  })
+
+  it('checks the value too and sends nothing while a field is wrong', async () => {
+    const { user } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Add tag' }))
+    const form = screen.getByRole('form', { name: 'Add tag' })
+    const value = within(form).getByRole('textbox', { name: /Value/ })
+    await user.type(within(form).getByRole('textbox', { name: 'Key' }), 'tier')
+    await user.click(value)
+    await user.paste('v'.repeat(256))
+    await user.click(within(form).getByRole('button', { name: 'Save tag' }))
+    expect(value).toHaveAttribute('aria-invalid', 'true')
+    expect(value).toHaveAccessibleDescription('Tag values are at most 255 characters.')
+    expect(value).toHaveFocus()
+    expect(controlPlane.get('churn-predictor').tags?.map((t) => t.key)).toEqual(['team'])
+  })
+
   it('keeps a tag and says why when removing it fails', async () => {
     fault('PATCH', '/api/2.0/serving-endpoints/churn-predictor/tags', 503)
     const { user } = await open('churn-predictor')
@@ -117,14 +164,30 @@ describe('Query endpoint', () => {
     await user.click(screen.getByRole('button', { name: 'Query endpoint' }))
     expect(screen.getByRole('textbox', { name: 'Request body' })).toHaveValue('{"prompt": "hi"}')
   })
+  it('Show example puts the example back and clears the error', async () => {
+    const { user } = await open('support-chat-gpt4o')
+    await user.click(screen.getByRole('button', { name: 'Query endpoint' }))
+    const dialog = screen.getByRole('dialog', { name: 'Query endpoint' })
+    const body = within(dialog).getByRole('textbox', { name: 'Request body' })
+    const example = (body as HTMLTextAreaElement).value
+    await user.clear(body)
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }))
+    expect(body).toHaveAccessibleDescription('Enter a request body in JSON.')
+    expect(body).toHaveFocus()
+
+    await user.click(within(dialog).getByRole('button', { name: 'Show example' }))
+    expect(body).toHaveValue(example)
+    expect(body).not.toHaveAttribute('aria-invalid')
+    expect(body).not.toHaveAccessibleDescription()
+  })
 })
 
 describe('Delete', () => {
   it('asks to confirm, says what stops working, deletes and returns to the list with a notice', async () => {
     const { user, router } = await open('churn-predictor')
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    const dialog = screen.getByRole('dialog', { name: 'Delete serving endpoint' })
-    expect(dialog).toHaveTextContent(/stops answering queries/)
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete serving endpoint' })
+    expect(dialog).toHaveAccessibleDescription(/stops answering queries/)
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
 
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints'))
@@ -133,15 +196,36 @@ describe('Delete', () => {
     expect(gone.status).toBe(404)
   })
 
+  it('is an alert dialog that starts on Cancel; Escape cancels and focus returns to Delete', async () => {
+    const { user, router } = await open('churn-predictor')
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete serving endpoint' })
+    await vi.waitFor(() => expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus())
+
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Delete' })).toHaveFocus()
+    expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
+    expect(controlPlane.get('churn-predictor').name).toBe('churn-predictor')
+
+    // Opened again, it starts clean on Cancel, and Enter there cancels too.
+    await user.keyboard('{Enter}')
+    const again = await screen.findByRole('alertdialog', { name: 'Delete serving endpoint' })
+    await vi.waitFor(() => expect(within(again).getByRole('button', { name: 'Cancel' })).toHaveFocus())
+    await user.keyboard('{Enter}')
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(controlPlane.get('churn-predictor').name).toBe('churn-predictor')
+  })
+
   it('keeps the dialog open with the reason when the delete fails, and Cancel keeps the endpoint', async () => {
     fault('DELETE', '/api/2.0/serving-endpoints/churn-predictor', 500)
     const { user, router } = await open('churn-predictor')
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    const dialog = screen.getByRole('dialog', { name: 'Delete serving endpoint' })
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete serving endpoint' })
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('The endpoint was not deleted')
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
     expect(screen.getByRole('button', { name: 'Delete' })).toHaveFocus()
   })
@@ -159,7 +243,7 @@ describe('Delete', () => {
     )
     const { user, router } = await open('churn-predictor')
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    await user.click(within(screen.getByRole('dialog', { name: 'Delete serving endpoint' })).getByRole('button', { name: 'Delete' }))
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Delete serving endpoint' })).getByRole('button', { name: 'Delete' }))
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints'))
     expect(await screen.findByText('Serving endpoint churn-predictor deleted.')).toBeInTheDocument()
   })
@@ -168,7 +252,7 @@ describe('Delete', () => {
     server.use(http.delete('*/api/2.0/serving-endpoints/:name', () => HttpResponse.error(), { once: true }))
     const { user, router } = await open('churn-predictor')
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    const dialog = screen.getByRole('dialog', { name: 'Delete serving endpoint' })
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete serving endpoint' })
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     const alert = await within(dialog).findByRole('alert')
     expect(alert).toHaveTextContent('The endpoint was not deleted')

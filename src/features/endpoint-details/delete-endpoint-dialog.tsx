@@ -1,17 +1,25 @@
+// The Delete confirmation, an alert dialog: focus starts on Cancel, Escape cancels, and it stays open with
+// the reason when the delete fails. Loaded on first use by DeleteEndpointButton.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { deleteEndpointMutation } from '../../api/mutations'
 import { Alert } from '../../components/alert'
+import { AlertDialog, AlertDialogContent } from '../../components/alert-dialog'
 import { Button } from '../../components/button'
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../../components/dialog'
 import { useNotify } from '../../components/use-notify'
 
-export function DeleteEndpointDialog({ name }: { name: string }) {
+export interface DeleteEndpointDialogProps {
+  name: string
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** The dialog has no Radix trigger (the button renders before this code loads): focus goes back here. */
+  onCloseAutoFocus: (event: Event) => void
+}
+
+export function DeleteEndpointDialog({ name, open, onOpenChange, onCloseAutoFocus }: DeleteEndpointDialogProps) {
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   const notify = useNotify()
-  const [open, setOpen] = useState(false)
   const mutation = useMutation(deleteEndpointMutation(queryClient, name))
 
   const confirm = () =>
@@ -23,18 +31,15 @@ export function DeleteEndpointDialog({ name }: { name: string }) {
     })
 
   return (
-    <Dialog
+    <AlertDialog
       open={open}
       onOpenChange={(next) => {
         if (mutation.isPending) return
-        setOpen(next)
+        onOpenChange(next)
         if (!next) mutation.reset()
       }}
     >
-      <DialogTrigger asChild>
-        <Button>Delete</Button>
-      </DialogTrigger>
-      <DialogContent
+      <AlertDialogContent
         title="Delete serving endpoint"
         description={
           <>
@@ -42,19 +47,16 @@ export function DeleteEndpointDialog({ name }: { name: string }) {
             configuration history and tags are removed. This cannot be undone.
           </>
         }
-        footer={
-          <>
-            <DialogClose asChild>
-              <Button disabled={mutation.isPending}>Cancel</Button>
-            </DialogClose>
-            <Button variant="danger" onClick={confirm} disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
-              {mutation.isPending ? 'Deleting…' : 'Delete'}
-            </Button>
-          </>
+        busy={mutation.isPending}
+        onCloseAutoFocus={onCloseAutoFocus}
+        action={
+          <Button variant="danger" onClick={confirm} disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
+            {mutation.isPending ? 'Deleting…' : 'Delete'}
+          </Button>
         }
       >
         {mutation.isError && <Alert title="The endpoint was not deleted">{mutation.error.message}</Alert>}
-      </DialogContent>
-    </Dialog>
+      </AlertDialogContent>
+    </AlertDialog>
   )
 }

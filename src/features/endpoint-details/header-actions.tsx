@@ -9,7 +9,7 @@ import { Button } from '../../components/button'
 import { SpinnerIcon } from '../../components/icons'
 import { useNotify } from '../../components/use-notify'
 import { abilitiesFor, accessNote } from './abilities'
-import { DeleteEndpointDialog } from './delete-endpoint-dialog'
+import { DeleteEndpointButton } from './delete-endpoint-button'
 import styles from './details.module.css'
 import { QueryEndpointDialog } from './query-endpoint-dialog'
 
@@ -65,7 +65,7 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
           </Button>
         )}
         {can.query && <QueryEndpointDialog endpoint={endpoint} />}
-        {can.manage && <DeleteEndpointDialog name={name} />}
+        {can.manage && <DeleteEndpointButton name={name} />}
       </div>
       {note && <p className={styles.reason}>{note}</p>}
       {can.manage && updating && (
