@@ -124,7 +124,7 @@ test('Delete serving endpoint dialog', async ({ page }) => {
   await page.goto('/ml/endpoints/churn-predictor')
   await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
   await page.getByRole('button', { name: 'Delete' }).click()
-  const del = page.getByRole('dialog', { name: 'Delete serving endpoint' })
+  const del = page.getByRole('alertdialog', { name: 'Delete serving endpoint' })
   await expect(del).toBeVisible()
   await expectNoSeriousViolations(page, 'the Delete serving endpoint dialog')
 })

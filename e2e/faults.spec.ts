@@ -382,7 +382,7 @@ test.describe('details page', () => {
     await setFaults(page, [{ method: 'DELETE', path: detailPath('churn-predictor'), status: 500, times: 1 }])
 
     await page.getByRole('button', { name: 'Delete' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Delete serving endpoint' })
+    const dialog = page.getByRole('alertdialog', { name: 'Delete serving endpoint' })
     await dialog.getByRole('button', { name: 'Delete' }).click()
 
     const alert = dialog.getByRole('alert')
@@ -404,7 +404,7 @@ test.describe('details page', () => {
     await setFaults(page, [{ method: 'DELETE', path: detailPath('churn-predictor'), network: true, times: 1 }])
 
     await page.getByRole('button', { name: 'Delete' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Delete serving endpoint' })
+    const dialog = page.getByRole('alertdialog', { name: 'Delete serving endpoint' })
     await dialog.getByRole('button', { name: 'Delete' }).click()
 
     const alert = dialog.getByRole('alert')
