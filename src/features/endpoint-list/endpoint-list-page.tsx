@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react'
-import { Link, UNSAFE_DataRouterContext, useNavigation, useNavigationType } from 'react-router'
+import { useId, useMemo, type ReactNode } from 'react'
+import { Link } from 'react-router'
 import { currentUserQuery, listEndpointsQuery } from '../../api/queries'
 import { Alert } from '../../components/alert'
 import { Button } from '../../components/button'
@@ -9,56 +9,25 @@ import { useDocumentTitle } from '../../lib/use-document-title'
 import { toListView, toRows } from './endpoint-rows'
 import { EndpointTable } from './endpoint-table'
 import styles from './endpoint-list.module.css'
-import { useListParams } from './use-list-params'
-
-const URL_WRITE_DELAY_MS = 250
+import { useListView } from './use-list-view'
 
 export function EndpointListPage() {
   useDocumentTitle('Serving endpoints')
   const list = useQuery(listEndpointsQuery())
-  const [params, setParams] = useListParams()
-  const me = useQuery({ ...currentUserQuery(), enabled: params.ownedByMe })
-
-  // The box owns what is typed and the URL follows (by replace). A URL changed by a link or
-  // back/forward drives the box; our own replaces may land late and must not undo keystrokes.
-  const navigationType = useNavigationType()
-  const [typed, setTyped] = useState(params.q)
-  const [seenUrlQ, setSeenUrlQ] = useState(params.q)
-  if (params.q !== seenUrlQ) {
-    setSeenUrlQ(params.q)
-    if (navigationType !== 'REPLACE') setTyped(params.q)
-  }
-  // Filtering renders in the keystroke's own task: a deferred (time-sliced) render yields every few
-  // milliseconds and took longer to show the rows than rendering the window of rows outright.
-  const query = typed
-
-  // The URL follows the box once typing pauses: a router navigation per keystroke would re-render
-  // the whole route while the person types.
-  // Never while the app is navigating: the write would replace, and so cancel, a link just clicked.
-  // The rendered navigation state can lag a click by a task, so the timer also asks the router itself.
-  const navigating = useNavigation().state !== 'idle'
-  const router = useContext(UNSAFE_DataRouterContext)?.router
-  useEffect(() => {
-    if (typed === params.q || navigating) return
-    const timer = window.setTimeout(() => {
-      if (router && router.state.navigation.state !== 'idle') return
-      setParams({ q: typed })
-    }, URL_WRITE_DELAY_MS)
-    return () => window.clearTimeout(timer)
-  }, [typed, params.q, setParams, navigating, router])
+  const [view, changeView] = useListView()
+  const me = useQuery({ ...currentUserQuery(), enabled: view.ownedByMe })
 
   const rows = useMemo(() => toRows(list.data?.endpoints ?? []), [list.data])
-  const owner = params.ownedByMe ? (me.data?.userName ?? null) : undefined
-  const view = useMemo(
-    () => (owner === null ? { items: [], shown: 0 } : toListView(rows, { query, owner, sort: params.sort })),
-    [rows, query, owner, params.sort],
+  const owner = view.ownedByMe ? (me.data?.userName ?? null) : undefined
+  // Filtering renders in the keystroke's own task: a deferred (time-sliced) render yields every few
+  // milliseconds and took longer to show the rows than rendering the window of rows outright.
+  const listed = useMemo(
+    () => (owner === null ? { items: [], shown: 0 } : toListView(rows, { query: view.q, owner, sort: view.sort })),
+    [rows, view.q, owner, view.sort],
   )
 
-  const filtering = query.trim() !== '' || params.ownedByMe
-  const clearFilters = () => {
-    setTyped('')
-    setParams({ q: '', ownedByMe: false })
-  }
+  const filtering = view.q.trim() !== '' || view.ownedByMe
+  const clearFilters = () => changeView({ q: '', ownedByMe: false })
 
   let placeholder: ReactNode = null
   if (list.isPending || (owner === null && me.isPending)) {
@@ -104,11 +73,11 @@ export function EndpointListPage() {
         </Link>
       </div>
     )
-  } else if (view.shown === 0) {
+  } else if (listed.shown === 0) {
     placeholder = (
       <div className={styles.empty}>
         <p className={styles.emptyTitle}>No serving endpoints match</p>
-        <p>Nothing matches the filter{params.ownedByMe ? ' among the endpoints you own' : ''}.</p>
+        <p>Nothing matches the filter{view.ownedByMe ? ' among the endpoints you own' : ''}.</p>
         <Button onClick={clearFilters}>Clear filters</Button>
       </div>
     )
@@ -116,7 +85,7 @@ export function EndpointListPage() {
 
   const countText = list.data
     ? filtering
-      ? `${view.shown.toLocaleString()} of ${rows.length.toLocaleString()} endpoints`
+      ? `${listed.shown.toLocaleString()} of ${rows.length.toLocaleString()} endpoints`
       : `${rows.length.toLocaleString()} endpoints`
     : ''
 
@@ -131,15 +100,12 @@ export function EndpointListPage() {
       </header>
 
       <div className={styles.toolbar}>
-        <FilterBox
-          value={typed}
-          onChange={setTyped}
-        />
+        <FilterBox value={view.q} onChange={(q) => changeView({ q })} />
         <label className={styles.owned}>
           <input
             type="checkbox"
-            checked={params.ownedByMe}
-            onChange={(event) => setParams({ ownedByMe: event.target.checked })}
+            checked={view.ownedByMe}
+            onChange={(event) => changeView({ ownedByMe: event.target.checked })}
           />
           Owned by me
         </label>
@@ -164,9 +130,9 @@ export function EndpointListPage() {
       )}
 
       <EndpointTable
-        items={placeholder ? [] : view.items}
-        sort={params.sort}
-        onSort={(sort) => setParams({ sort })}
+        items={placeholder ? [] : listed.items}
+        sort={view.sort}
+        onSort={(sort) => changeView({ sort })}
         placeholder={placeholder}
       />
     </section>

@@ -16,7 +16,9 @@ export default function WindowedRows({
   bodyRef: RefObject<HTMLElement | null>
 }) {
   const [bodyTop, setBodyTop] = useState(0)
-  // Whatever sits above the table (toolbar, a notice) may move it; same value, no re-render.
+  // Whatever sits above the table (toolbar, a notice) may move it: measured after every render on
+  // purpose; the same value does not render again.
+  // oxlint-disable-next-line react/exhaustive-deps
   useLayoutEffect(() => {
     const body = bodyRef.current
     if (body) setBodyTop(body.getBoundingClientRect().top + window.scrollY)
