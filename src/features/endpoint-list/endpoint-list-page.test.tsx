@@ -104,7 +104,9 @@ describe('endpoint list', () => {
     const { user, router } = renderApp('/ml/endpoints')
     await table()
     await user.click(screen.getByRole('link', { name: 'churn-predictor' }))
-    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor'))
+    // The details page's code loads on first use: slow on a busy machine, so wait for what the person sees.
+    expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
   })
 
   it('filters by name, served entity, creator and tag, case-insensitively, pinned rows included', async () => {
@@ -260,6 +262,40 @@ describe('endpoint list', () => {
     })
     expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' })).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/ml/endpoints/churn-predictor')
+  })
+
+  it('writes the typed text into the URL with a sort clicked before typing paused', async () => {
+    const { router } = renderApp('/ml/endpoints')
+    await screen.findByRole('link', { name: 'churn-predictor' })
+    typeThen('churn', () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Name' }))
+      vi.advanceTimersByTime(1000)
+    })
+    expect(router.state.location.search).toBe('?q=churn&sort=-name')
+    expect(screen.getByRole('textbox', { name: 'Filter endpoints' })).toHaveValue('churn')
+    expect(screen.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending')
+  })
+
+  it('finds the filter typed just before opening an endpoint again on Back', async () => {
+    const { user, router } = renderApp('/ml/endpoints')
+    await screen.findByRole('link', { name: 'churn-predictor' })
+    // Typed, then the link at once: no pause for the URL to follow.
+    typeThen('churn', () => fireEvent.click(screen.getByRole('link', { name: 'churn-predictor' })))
+    expect(await screen.findByRole('heading', { level: 1, name: 'churn-predictor' }, { timeout: 5000 })).toBeInTheDocument()
+
+    await act(() => router.navigate(-1))
+    expect(await screen.findByRole('textbox', { name: 'Filter endpoints' })).toHaveValue('churn')
+    expect(router.state.location.search).toBe('?q=churn')
+    expect(screen.queryByRole('link', { name: 'recsys-ranker' })).not.toBeInTheDocument()
+
+    // Forward and Back again: each entry shows its own view.
+    await user.click(screen.getByRole('button', { name: 'Last modified' }))
+    expect(router.state.location.search).toBe('?q=churn&sort=-last_modified')
+    await act(() => router.navigate(1))
+    await screen.findByRole('heading', { level: 1, name: 'churn-predictor' })
+    await act(() => router.navigate(-1))
+    expect(await screen.findByRole('columnheader', { name: 'Last modified' })).toHaveAttribute('aria-sort', 'descending')
+    expect(screen.getByRole('textbox', { name: 'Filter endpoints' })).toHaveValue('churn')
   })
 
   it('restores filter, owner and sort from the URL', async () => {
