@@ -4,7 +4,7 @@ import { ApiError, request } from '../api/client'
 import type { DatabricksErrorBody, ServingEndpointDetailed } from '../api/types'
 import { ControlPlane } from './control-plane'
 import { createHandlers } from './handlers'
-import { clock, controlPlane } from './node'
+import { clock, controlPlane, server } from './node'
 
 const BASE = '/api/2.0/serving-endpoints'
 
@@ -255,5 +255,56 @@ describe('client mistakes in the shared handlers (browser and msw/node)', () => 
     const body = (await response?.json()) as DatabricksErrorBody
     expect(body.error_code).toBe('INTERNAL_ERROR')
     expect(body.message).not.toMatch(/secret|EACCES|Unexpected error/)
+  })
+})
+
+describe('mock routes (the same in the browser, msw/node and the HTTP server)', () => {
+  const json = (answer: { json: unknown }) => answer.json as Record<string, unknown>
+
+  it('GET /__mock/controls answers the controls in force; PUT replaces them and answers the result', async () => {
+    expect(await call('GET', '/__mock/controls')).toMatchObject({ status: 200, json: { latencyMs: 0, deployMs: 8000, faults: [] } })
+    const put = await call('PUT', '/__mock/controls', { deployMs: 2000, extraEndpoints: 3, faults: [{ method: 'get', path: `${BASE}/x`, status: 503 }] })
+    expect(put.status).toBe(200)
+    expect(json(put)).toMatchObject({ deployMs: 2000, extraEndpoints: 3, faults: [{ method: 'GET', path: `${BASE}/x`, status: 503 }] })
+    expect((await call('GET', '/__mock/controls')).json).toEqual(put.json)
+    expect(controlPlane.controls.read().deployMs).toBe(2000)
+  })
+
+  it.each<[string, unknown, string]>([
+    ['an unknown control', { latency: 0 }, 'latency'],
+    ['a latency over 60 s', { latencyMs: 1e9 }, 'latencyMs'],
+    ['a fault status of 99', { faults: [{ path: '*', status: 99 }] }, 'faults[0].status'],
+  ])('PUT /__mock/controls refuses %s with 400 naming the field, and stores nothing', async (_, body, field) => {
+    await call('PUT', '/__mock/controls', { deployMs: 1234 })
+    const refused = await call('PUT', '/__mock/controls', body)
+    expect(refused.status).toBe(400)
+    expect(errorBody(refused.json)).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining(field) as string })
+    expect(errorBody(refused.json).details?.[0].metadata).toEqual({ field })
+    expect(controlPlane.controls.read().deployMs).toBe(1234)
+  })
+
+  it('POST /__mock/reset brings back the seed', async () => {
+    expect((await call('DELETE', `${BASE}/churn-predictor`)).status).toBe(200)
+    expect(await call('POST', '/__mock/reset')).toMatchObject({ status: 200, json: {} })
+    expect((await call('GET', `${BASE}/churn-predictor`)).status).toBe(200)
+  })
+
+  it('are not subject to faults or latency', async () => {
+    server.setControls({ latencyMs: 5000, faults: [{ path: '*', status: 503, times: 3 }, { path: '/__mock/*', network: true }] })
+    const started = performance.now()
+    expect((await call('GET', '/__mock/controls')).status).toBe(200)
+    expect((await call('POST', '/__mock/reset')).status).toBe(200)
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(controlPlane.controls.read().faults).toEqual([{ path: '*', status: 503, times: 3 }, { path: '/__mock/*', network: true }])
+    expect((await call('PUT', '/__mock/controls', { latencyMs: 0 })).status).toBe(200)
+    expect((await call('GET', BASE)).status).toBe(200)
+  })
+
+  it('answers another method or path under /__mock with 404 ENDPOINT_NOT_FOUND', async () => {
+    for (const [method, path] of [['DELETE', '/__mock/controls'], ['GET', '/__mock/reset'], ['GET', '/__mock/nothing']]) {
+      const answer = await call(method, path)
+      expect(answer.status).toBe(404)
+      expect(errorBody(answer.json).error_code).toBe('ENDPOINT_NOT_FOUND')
+    }
   })
 })

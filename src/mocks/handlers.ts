@@ -2,6 +2,7 @@
 // the HTTP mock server. Routes match any origin, and the path case-sensitively, as Databricks does.
 import { HttpResponse, delay, http, type HttpHandler } from 'msw'
 import { ControlPlane, ControlPlaneError, faultError } from './control-plane'
+import { parseControls } from './control-plane/controls'
 import { noRoute, payloadTooLarge } from './control-plane/errors'
 
 type Params = Record<string, string | readonly string[] | undefined>
@@ -46,7 +47,7 @@ function nestedDeeperThan(text: string, max: number): boolean {
 }
 
 /** Parses a request body: empty is undefined; too deep or not JSON is a 400. */
-export function parseJsonBody(text: string): unknown {
+function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return undefined
   if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
     throw new ControlPlaneError('BAD_REQUEST', `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels, the most the mock accepts.`)
@@ -87,6 +88,8 @@ export function pathProblem(pathname: string): ControlPlaneError | undefined {
 const ORIGIN = String.raw`^[a-zA-Z][a-zA-Z\d+.-]*://[^/]*`
 /** Every path the Databricks API answers under, in any case and with any run of slashes. */
 const API_NAMESPACE = new RegExp(`${ORIGIN}/+(?:api|serving-endpoints)(?:/|$)`, 'i')
+/** The mock's own routes (`/__mock/...`): answered the same by the browser worker, msw/node and the HTTP server. */
+const MOCK_NAMESPACE = new RegExp(`${ORIGIN}/__mock(?:/|$)`)
 
 /** A case-sensitive route (msw's string paths match in any case); `:name` is one path segment. */
 function path(pattern: string): RegExp {
@@ -109,17 +112,20 @@ export interface HandlerOptions {
 }
 
 export function createHandlers(controlPlane: ControlPlane, { onError = console.error }: HandlerOptions = {}): HttpHandler[] {
+  /** A route of the API; `mock: true` for the mock's own routes, which faults and latency never touch. */
   const route =
-    (run: (call: Call) => unknown | Promise<unknown>) =>
+    (run: (call: Call) => unknown | Promise<unknown>, { mock = false } = {}) =>
     async ({ request, params }: { request: Request; params: Params }): Promise<Response> => {
       try {
         const url = new URL(request.url)
-        const { latencyMs } = controlPlane.controls.read()
-        const fault = controlPlane.takeFault(request.method, url.pathname)
-        // Skipping delay(0) keeps responses synchronous under a fake clock.
-        if (latencyMs > 0) await delay(latencyMs)
-        if (fault?.network) return HttpResponse.error()
-        if (fault?.status) return errorResponse(faultError(fault.status))
+        if (!mock) {
+          const { latencyMs } = controlPlane.controls.read()
+          const fault = controlPlane.takeFault(request.method, url.pathname)
+          // Skipping delay(0) keeps responses synchronous under a fake clock.
+          if (latencyMs > 0) await delay(latencyMs)
+          if (fault?.network) return HttpResponse.error()
+          if (fault?.status) return errorResponse(faultError(fault.status))
+        }
         const result = await run({ params, url, body: () => readBody(request, url.pathname) })
         return result instanceof Response ? result : HttpResponse.json(result as Record<string, unknown>)
       } catch (error) {
@@ -186,7 +192,27 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       path('/api/2.1/unity-catalog/models/:fullName/versions'),
       route(({ params }) => cp.ucModelVersions(param(params, 'fullName'))),
     ),
+    // The mock's own routes, for test suites: the controls in force, set them all at once, reset the demo data.
+    http.get(path('/__mock/controls'), route(() => cp.controls.read(), { mock: true })),
+    http.put(
+      path('/__mock/controls'),
+      route(
+        async ({ body }) => {
+          cp.controls.replace(parseControls(await body()))
+          return cp.controls.read()
+        },
+        { mock: true },
+      ),
+    ),
+    http.post(
+      path('/__mock/reset'),
+      route(() => {
+        cp.reset()
+        return {}
+      }, { mock: true }),
+    ),
     // Last: any other method or path under the API answers as Databricks does, not with the app's HTML.
     http.all(API_NAMESPACE, ({ request }) => errorResponse(noRoute(request.method, new URL(request.url).pathname))),
+    http.all(MOCK_NAMESPACE, ({ request }) => errorResponse(noRoute(request.method, new URL(request.url).pathname))),
   ]
 }

@@ -213,6 +213,21 @@ describe('mock controls over HTTP', () => {
     expect(JSON.parse(answer.text)).toMatchObject({ latencyMs: 0 })
   })
 
+  it('GET /__mock/controls answers the controls in force, and mock routes are never faulted or delayed', async () => {
+    const json = { ...AUTH, 'content-type': 'application/json' }
+    const faults = [{ path: '*', status: 503, times: 5 }]
+    expect((await raw(running.url, 'PUT', '/__mock/controls', { headers: json, body: JSON.stringify({ latencyMs: 3000, faults }) })).status).toBe(200)
+    const started = performance.now()
+    const got = await raw(running.url, 'GET', '/__mock/controls')
+    expect(got.status).toBe(200)
+    expect(JSON.parse(got.text)).toMatchObject({ latencyMs: 3000, deployMs: 8000, faults })
+    expect((await raw(running.url, 'POST', '/__mock/reset')).status).toBe(200)
+    expect(performance.now() - started).toBeLessThan(2000)
+    const cleared = await raw(running.url, 'PUT', '/__mock/controls', { headers: json, body: '{"latencyMs": 0}' })
+    expect(JSON.parse(cleared.text)).toMatchObject({ latencyMs: 0, faults: [] })
+    expect((await raw(running.url, 'GET', '/api/2.0/serving-endpoints')).status).toBe(200)
+  })
+
   it('ignores an out-of-range latency already in storage instead of hanging every request', async () => {
     const storage = memoryStorage({ [CONTROLS_KEY]: JSON.stringify({ latencyMs: 1e9 }) })
     const other = await startMockServer({ port: 0, storage, log: () => {} })

@@ -7,8 +7,7 @@ import { getResponse, type HttpHandler } from 'msw'
 import { ControlPlane, ControlPlaneError, memoryStorage, type KeyValueStorage, type MockControls } from './control-plane'
 import { parseControls } from './control-plane/controls'
 import { noRoute } from './control-plane/errors'
-import { CONTROLS_KEY } from './control-plane/storage'
-import { bodyLimit, createHandlers, parseJsonBody, pathProblem, tooLarge } from './handlers'
+import { bodyLimit, createHandlers, pathProblem, tooLarge } from './handlers'
 
 const UNAUTHENTICATED = new ControlPlaneError(
   'UNAUTHENTICATED',
@@ -146,16 +145,6 @@ export function startMockServer({
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, limit.bytes)
     if (body === 'too-large') return refuseBody(req, res, path)
 
-    // Mock-only routes for test suites: set the controls, reset the demo data.
-    if (path === '/__mock/controls' && method === 'PUT') {
-      const controls = parseControls(parseJsonBody(body?.toString('utf8') ?? ''))
-      storage.setItem(CONTROLS_KEY, JSON.stringify(controls))
-      return send(res, Response.json(controlPlane.controls.read()))
-    }
-    if (path === '/__mock/reset' && method === 'POST') {
-      controlPlane.reset()
-      return send(res, Response.json({}))
-    }
     const headers = new Headers()
     for (const [key, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers.set(key, value)

@@ -30,10 +30,28 @@ describe('mock controls', () => {
     expect(warnings).toHaveLength(1)
   })
 
-  it('ignores unknown keys and values of the wrong type, keeping the valid ones', () => {
+  it('ignores unknown keys and values of the wrong type, keeping the valid ones, with one warning naming each', () => {
     const { cp, warnings } = withRaw(JSON.stringify({ latencyMs: 0, deployMs: -5, updateMs: '9', failNextDeploy: 'yes', speed: 'fast', faults: 'none' }))
-    expect(cp.controls.read()).toEqual({ ...DEFAULT_CONTROLS, latencyMs: 0 })
-    expect(warnings).toEqual([])
+    for (let i = 0; i < 3; i++) expect(cp.controls.read()).toEqual({ ...DEFAULT_CONTROLS, latencyMs: 0 })
+    cp.list()
+    expect(warnings).toHaveLength(1)
+    for (const named of ['deployMs must be', 'updateMs must be', 'failNextDeploy must be', 'speed is not a mock control', 'faults must be']) {
+      expect(warnings[0]).toContain(named)
+    }
+  })
+
+  it('warns again only when the stored controls change', () => {
+    const { cp, warnings, storage } = withRaw(JSON.stringify({ latencyMs: 1e9 }))
+    cp.controls.read()
+    cp.controls.read()
+    storage.setItem(CONTROLS_KEY, JSON.stringify({ latencyMs: 5 }))
+    expect(cp.controls.read().latencyMs).toBe(5)
+    storage.setItem(CONTROLS_KEY, JSON.stringify({ extraEndpoints: 1.5 }))
+    cp.controls.read()
+    expect(warnings).toEqual([
+      expect.stringContaining('latencyMs must be a number of milliseconds from 0 to 60000.'),
+      expect.stringContaining('extraEndpoints must be a whole number from 0 to 20000.'),
+    ])
   })
 
   it('uses deployMs and updateMs for new rollouts', () => {

@@ -1,23 +1,10 @@
-// Mock controls: one JSON object in storage, read at every request (see ui-contract.md).
+// Mock controls: one JSON object in storage, read at every request (see ui-contract.md); their
+// schema is controls-schema.ts.
+import { controlsSchema, describeIssue, faultSchema, type Fault, type MockControls } from './controls-schema'
 import { invalid } from './errors'
 import { CONTROLS_KEY, type KeyValueStorage } from './storage'
 
-export interface Fault {
-  method?: string
-  path: string
-  status?: number
-  network?: boolean
-  times?: number
-}
-
-export interface MockControls {
-  latencyMs: number
-  deployMs: number
-  updateMs: number
-  failNextDeploy: boolean
-  extraEndpoints: number
-  faults: Fault[]
-}
+export type { Fault, MockControls } from './controls-schema'
 
 export const DEFAULT_CONTROLS: MockControls = {
   latencyMs: 150,
@@ -28,99 +15,29 @@ export const DEFAULT_CONTROLS: MockControls = {
   faults: [],
 }
 
-/**
- * Upper bounds, so that no stored value can hang or flood the mock: a latency is added to every
- * request (and persists across restarts of the HTTP mock server), extra endpoints are built per list.
- */
-export const CONTROL_BOUNDS = {
-  latencyMs: 60_000,
-  deployMs: 86_400_000,
-  updateMs: 86_400_000,
-  extraEndpoints: 20_000,
-  faults: 100,
-} as const
-
-type NumericControl = 'latencyMs' | 'deployMs' | 'updateMs' | 'extraEndpoints'
-const NUMERIC: readonly NumericControl[] = ['latencyMs', 'deployMs', 'updateMs', 'extraEndpoints']
-
 type Raw = Record<string, unknown>
 
 function isRecord(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-const nonNegative = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0
-
-const inRange = (key: NumericControl, value: unknown): value is number =>
-  nonNegative(value) && value <= CONTROL_BOUNDS[key] && (key !== 'extraEndpoints' || Number.isInteger(value))
-
-/** An HTTP error status: anything else would not read as a failure (or not as HTTP at all). */
-const errorStatus = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599
-
-function readFault(value: unknown): Fault | undefined {
-  if (!isRecord(value) || typeof value.path !== 'string') return undefined
-  const fault: Fault = { path: value.path }
-  if (typeof value.method === 'string') fault.method = value.method.toUpperCase()
-  if (errorStatus(value.status)) fault.status = value.status
-  if (value.network === true) fault.network = true
-  if (nonNegative(value.times)) fault.times = Math.floor(value.times)
-  return fault.status !== undefined || fault.network ? fault : undefined
-}
-
-function parseFault(value: unknown, field: string): Fault {
-  if (!isRecord(value)) throw invalid(field, `${field} must be an object with a path and a status or network: true.`)
-  for (const key of Object.keys(value)) {
-    if (!['method', 'path', 'status', 'network', 'times'].includes(key)) throw invalid(`${field}.${key}`, `${field}.${key} is not a fault field.`)
-  }
-  if (typeof value.path !== 'string' || value.path === '') throw invalid(`${field}.path`, `${field}.path must be a path, or a prefix ending in *.`)
-  if (value.method !== undefined && typeof value.method !== 'string') throw invalid(`${field}.method`, `${field}.method must be an HTTP method or *.`)
-  if (value.status !== undefined && !errorStatus(value.status)) {
-    throw invalid(`${field}.status`, `${field}.status must be an HTTP error status from 400 to 599.`)
-  }
-  if (value.network !== undefined && typeof value.network !== 'boolean') throw invalid(`${field}.network`, `${field}.network must be true or false.`)
-  if (value.times !== undefined && !(nonNegative(value.times) && Number.isInteger(value.times))) {
-    throw invalid(`${field}.times`, `${field}.times must be a whole number of 0 or more.`)
-  }
-  const fault = readFault(value)
-  if (!fault) throw invalid(field, `${field} needs a status (400–599) or network: true.`)
-  return fault
-}
+const readFault = (value: unknown): Fault | undefined => faultSchema.safeParse(value).data
 
 /**
  * Checks a whole set of controls (PUT /__mock/controls) before anything is stored: the first value
- * out of its bounds is refused with 400, naming the field.
+ * out of its bounds, or an unknown control, is refused with 400, naming the field.
  */
 export function parseControls(body: unknown): Partial<MockControls> {
   if (!isRecord(body)) throw invalid('body', 'The body must be a JSON object of mock controls.')
-  const controls: Partial<MockControls> = {}
-  for (const [key, value] of Object.entries(body)) {
-    if (value === undefined) continue
-    if ((NUMERIC as readonly string[]).includes(key)) {
-      const numeric = key as NumericControl
-      if (!inRange(numeric, value)) {
-        const what = numeric === 'extraEndpoints' ? 'a whole number' : 'a number of milliseconds'
-        throw invalid(key, `${key} must be ${what} from 0 to ${CONTROL_BOUNDS[numeric]}.`)
-      }
-      controls[numeric] = value
-    } else if (key === 'failNextDeploy') {
-      if (typeof value !== 'boolean') throw invalid(key, 'failNextDeploy must be true or false.')
-      controls.failNextDeploy = value
-    } else if (key === 'faults') {
-      if (!Array.isArray(value) || value.length > CONTROL_BOUNDS.faults) {
-        throw invalid(key, `faults must be a list of at most ${CONTROL_BOUNDS.faults} faults.`)
-      }
-      controls.faults = value.map((fault, i) => parseFault(fault, `faults[${i}]`))
-    } else {
-      throw invalid(key, `${key} is not a mock control (known: ${[...NUMERIC, 'failNextDeploy', 'faults'].join(', ')}).`)
-    }
-  }
-  return controls
+  const result = controlsSchema.safeParse(body)
+  if (result.success) return result.data
+  const { field, message } = describeIssue(result.error.issues[0])
+  throw invalid(field, message)
 }
 
 export class Controls {
   private warned = false
+  private cache?: { text: string | null; controls: MockControls }
   private readonly storage: KeyValueStorage
   private readonly defaults: MockControls
   private readonly warn: (message: string) => void
@@ -148,17 +65,36 @@ export class Controls {
   }
 
   read(): MockControls {
-    const raw = this.readRaw()
+    const text = this.storage.getItem(CONTROLS_KEY)
+    // Read at every request: parsed and checked once per stored text.
+    if (this.cache?.text !== text) this.cache = { text, controls: this.check(this.readRaw()) }
+    const { controls } = this.cache
+    return { ...controls, faults: [...controls.faults] }
+  }
+
+  /** The controls in force: each stored value the schema takes, else the default; the rest is reported once. */
+  private check(raw: Raw): MockControls {
     const d = this.defaults
+    const shape = controlsSchema.shape
+    const result = controlsSchema.safeParse(raw)
+    if (!result.success) {
+      const problems = result.error.issues.map((issue) => describeIssue(issue).message)
+      this.warn(`Ignoring mock controls in localStorage["${CONTROLS_KEY}"] that the mock does not take (the defaults apply): ${problems.join(' ')}`)
+    }
     return {
       // A stored value out of bounds (set by hand, or before the bounds) is ignored, not obeyed.
-      latencyMs: inRange('latencyMs', raw.latencyMs) ? raw.latencyMs : d.latencyMs,
-      deployMs: inRange('deployMs', raw.deployMs) ? raw.deployMs : d.deployMs,
-      updateMs: inRange('updateMs', raw.updateMs) ? raw.updateMs : d.updateMs,
-      failNextDeploy: typeof raw.failNextDeploy === 'boolean' ? raw.failNextDeploy : d.failNextDeploy,
-      extraEndpoints: inRange('extraEndpoints', raw.extraEndpoints) ? raw.extraEndpoints : d.extraEndpoints,
+      latencyMs: shape.latencyMs.safeParse(raw.latencyMs).data ?? d.latencyMs,
+      deployMs: shape.deployMs.safeParse(raw.deployMs).data ?? d.deployMs,
+      updateMs: shape.updateMs.safeParse(raw.updateMs).data ?? d.updateMs,
+      failNextDeploy: shape.failNextDeploy.safeParse(raw.failNextDeploy).data ?? d.failNextDeploy,
+      extraEndpoints: shape.extraEndpoints.safeParse(raw.extraEndpoints).data ?? d.extraEndpoints,
       faults: Array.isArray(raw.faults) ? raw.faults.map(readFault).filter((f): f is Fault => f !== undefined) : d.faults,
     }
+  }
+
+  /** Replaces all stored controls with checked ones (PUT /__mock/controls). */
+  replace(controls: Partial<MockControls>): void {
+    this.storage.setItem(CONTROLS_KEY, JSON.stringify(controls))
   }
 
   write(patch: Partial<MockControls>): void {
@@ -174,6 +110,7 @@ export class Controls {
 
   /** The first fault matching this request, with its `times` counted down (removed at zero). */
   takeFault(method: string, path: string): Fault | undefined {
+    if (this.read().faults.length === 0) return undefined
     const raw = this.readRaw()
     if (!Array.isArray(raw.faults)) return undefined
     const faults: unknown[] = [...raw.faults]

@@ -1,0 +1,79 @@
+// The mock controls' one schema, read by the control plane (PUT /__mock/controls and the stored
+// controls), the Developer menu's Mock controls form and the e2e fixtures. Messages are predicates
+// ("must be …") so that each reader can put the field's name or label in front.
+import { z } from '../../lib/zod'
+
+/**
+ * Upper bounds, so that no stored value can hang or flood the mock: a latency is added to every
+ * request (and persists across restarts of the HTTP mock server), extra endpoints are built per list.
+ */
+export const CONTROL_BOUNDS = {
+  latencyMs: 60_000,
+  deployMs: 86_400_000,
+  updateMs: 86_400_000,
+  extraEndpoints: 20_000,
+  faults: 100,
+} as const
+
+function milliseconds(max: number) {
+  const error = `must be a number of milliseconds from 0 to ${max}.`
+  return z.number({ error }).min(0, { error }).max(max, { error })
+}
+
+const wholeNumber = (max: number) => {
+  const error = `must be a whole number from 0 to ${max}.`
+  return z.number({ error }).int({ error }).min(0, { error }).max(max, { error })
+}
+
+const HTTP_ERROR = 'must be an HTTP error status from 400 to 599.'
+const TIMES = 'must be a whole number of 0 or more.'
+
+export const faultSchema = z
+  .strictObject({
+    method: z
+      .string({ error: 'must be an HTTP method or *.' })
+      .transform((method) => method.toUpperCase())
+      .optional(),
+    path: z.string({ error: 'must be a path, or a prefix ending in *.' }).min(1, { error: 'must be a path, or a prefix ending in *.' }),
+    /** An HTTP error status: anything else would not read as a failure (or not as HTTP at all). */
+    status: z.number({ error: HTTP_ERROR }).int({ error: HTTP_ERROR }).min(400, { error: HTTP_ERROR }).max(599, { error: HTTP_ERROR }).optional(),
+    network: z.boolean({ error: 'must be true or false.' }).optional(),
+    times: z.number({ error: TIMES }).int({ error: TIMES }).min(0, { error: TIMES }).optional(),
+  })
+  .refine((fault) => fault.status !== undefined || fault.network === true, { error: 'needs a status (400–599) or network: true.' })
+
+const FAULTS = `must be a list of at most ${CONTROL_BOUNDS.faults} faults.`
+
+export const controlsSchema = z.strictObject({
+  latencyMs: milliseconds(CONTROL_BOUNDS.latencyMs).optional(),
+  deployMs: milliseconds(CONTROL_BOUNDS.deployMs).optional(),
+  updateMs: milliseconds(CONTROL_BOUNDS.updateMs).optional(),
+  failNextDeploy: z.boolean({ error: 'must be true or false.' }).optional(),
+  extraEndpoints: wholeNumber(CONTROL_BOUNDS.extraEndpoints).optional(),
+  faults: z.array(faultSchema, { error: FAULTS }).max(CONTROL_BOUNDS.faults, { error: FAULTS }).optional(),
+})
+
+/** What a client may send or store: every control optional. */
+export type MockControlsInput = z.input<typeof controlsSchema>
+export type Fault = z.output<typeof faultSchema>
+/** The controls in force: every control set (stored, or the default). */
+export type MockControls = Required<z.output<typeof controlsSchema>>
+
+export const CONTROL_NAMES = Object.keys(controlsSchema.shape) as (keyof MockControls)[]
+
+/** `faults[0].status` for the path ['faults', 0, 'status']. */
+export function fieldOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '')
+}
+
+/** One problem with a set of controls: the field at fault and a sentence that names it. */
+export function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
+  const at = fieldOf(issue.path)
+  if (issue.code === 'unrecognized_keys') {
+    const field = at === '' ? issue.keys[0] : `${at}.${issue.keys[0]}`
+    const message =
+      at === '' ? `${field} is not a mock control (known: ${CONTROL_NAMES.join(', ')}).` : `${field} is not a fault field.`
+    return { field, message }
+  }
+  return { field: at, message: `${at} ${issue.message}` }
+}
