@@ -3,6 +3,7 @@
 import * as RadixAlertDialog from '@radix-ui/react-alert-dialog'
 import type { ReactNode } from 'react'
 import { Button } from './button'
+import own from './alert-dialog.module.css'
 import styles from './dialog.module.css'
 
 export const AlertDialog = RadixAlertDialog.Root
@@ -24,7 +25,7 @@ export function AlertDialogContent({ title, description, children, action, busy,
     <RadixAlertDialog.Portal>
       <RadixAlertDialog.Overlay className={styles.overlay} />
       <RadixAlertDialog.Content className={styles.content} onCloseAutoFocus={onCloseAutoFocus}>
-        <div className={styles.header}>
+        <div className={children ? styles.header : `${styles.header} ${own.headerAlone}`}>
           <div>
             <RadixAlertDialog.Title className={styles.title}>{title}</RadixAlertDialog.Title>
             <RadixAlertDialog.Description className={styles.description}>{description}</RadixAlertDialog.Description>
