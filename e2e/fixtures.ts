@@ -1,16 +1,11 @@
 // Shared Playwright fixtures: mock controls set before the app loads, and a quick mock backend.
 import { test as base, expect, type Page } from '@playwright/test'
+import type { MockControlsInput } from '../src/mocks/control-plane/controls-schema'
 
 export const CONTROLS_KEY = 'serving-console.mock'
 
-export interface MockControls {
-  latencyMs?: number
-  deployMs?: number
-  updateMs?: number
-  failNextDeploy?: boolean
-  extraEndpoints?: number
-  faults?: { method?: string; path: string; status?: number; network?: boolean; times?: number }[]
-}
+/** What the mock takes as controls: the control plane's own schema (src/mocks/control-plane/controls-schema.ts). */
+export type MockControls = MockControlsInput
 
 /** Sets the mock controls before any page script runs (every navigation in this page). */
 export async function setControlsBeforeLoad(page: Page, controls: MockControls): Promise<void> {

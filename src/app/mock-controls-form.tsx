@@ -1,22 +1,62 @@
 // The Mock controls form: edits localStorage["serving-console.mock"], which the mock reads at every request.
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useQueryClient } from '@tanstack/react-query'
 import { useForm } from 'react-hook-form'
 import { Field } from '../components/field'
 import { Input, Textarea } from '../components/input'
 import { useNotify } from '../components/use-notify'
 import { CONTROLS_KEY } from '../lib/mock-keys'
+import { z } from '../lib/zod'
+import { controlsSchema, describeIssue } from '../mocks/control-plane/controls-schema'
 import styles from './developer-menu.module.css'
 
 export const MOCK_CONTROLS_FORM_ID = 'mock-controls-form'
 
-interface ControlsForm {
-  latencyMs: string
-  deployMs: string
-  updateMs: string
-  extraEndpoints: string
-  failNextDeploy: boolean
-  faults: string
+const NUMERIC = ['latencyMs', 'deployMs', 'updateMs', 'extraEndpoints'] as const
+const shape = controlsSchema.shape
+
+/** The schema's predicate ("must be …") as a sentence at its field. */
+const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1)
+
+/** A number input's text: empty leaves the control unset (its default applies); else the mock's own bounds. */
+function numberText(control: z.ZodType<number | undefined>) {
+  return z.string().transform((text, ctx) => {
+    if (text.trim() === '') return undefined
+    const result = control.safeParse(Number(text.trim()))
+    if (result.success) return result.data
+    ctx.issues.push({ code: 'custom', message: sentence(result.error.issues[0].message), input: text })
+    return z.NEVER
+  })
 }
+
+/** The faults textarea: empty is no faults; else a JSON list the mock's fault schema takes. */
+const faultsText = z.string().transform((text, ctx) => {
+  if (text.trim() === '') return []
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    ctx.issues.push({ code: 'custom', message: 'Faults must be valid JSON.', input: text })
+    return z.NEVER
+  }
+  const result = shape.faults.safeParse(value)
+  if (result.success) return result.data ?? []
+  const issue = result.error.issues[0]
+  ctx.issues.push({ code: 'custom', message: describeIssue({ ...issue, path: ['faults', ...issue.path] }).message, input: text })
+  return z.NEVER
+})
+
+const formSchema = z.object({
+  latencyMs: numberText(shape.latencyMs),
+  deployMs: numberText(shape.deployMs),
+  updateMs: numberText(shape.updateMs),
+  extraEndpoints: numberText(shape.extraEndpoints),
+  failNextDeploy: z.boolean(),
+  faults: faultsText,
+})
+
+type ControlsForm = z.input<typeof formSchema>
+type ControlsValues = z.output<typeof formSchema>
 
 function readStored(): Record<string, unknown> {
   try {
@@ -27,6 +67,7 @@ function readStored(): Record<string, unknown> {
   }
 }
 
+/** The stored controls as the form shows them, out-of-range values included: saving then says what is wrong. */
 function toForm(stored: Record<string, unknown>): ControlsForm {
   const num = (key: string) => (typeof stored[key] === 'number' ? String(stored[key]) : '')
   return {
@@ -39,33 +80,24 @@ function toForm(stored: Record<string, unknown>): ControlsForm {
   }
 }
 
-const numberRule = {
-  validate: (v: string) => v === '' || (/^\d+$/.test(v) ? true : 'Enter a whole number of 0 or more, or leave empty.'),
-}
-
-function validateFaults(v: string): true | string {
-  if (v.trim() === '') return true
-  try {
-    return Array.isArray(JSON.parse(v)) ? true : 'Faults must be a JSON list.'
-  } catch {
-    return 'Faults must be valid JSON.'
-  }
-}
-
 export function MockControlsForm({ onSaved }: { onSaved: () => void }) {
   const queryClient = useQueryClient()
   const notify = useNotify()
-  const { register, handleSubmit, formState } = useForm<ControlsForm>({ defaultValues: toForm(readStored()) })
+  const { register, handleSubmit, formState } = useForm<ControlsForm, unknown, ControlsValues>({
+    resolver: zodResolver(formSchema),
+    defaultValues: toForm(readStored()),
+  })
   const { errors } = formState
 
   const save = handleSubmit((form) => {
     const next: Record<string, unknown> = { ...readStored() }
-    for (const key of ['latencyMs', 'deployMs', 'updateMs', 'extraEndpoints'] as const) {
-      if (form[key] === '') delete next[key]
-      else next[key] = Number(form[key])
+    for (const key of NUMERIC) {
+      const value = form[key]
+      if (value === undefined) delete next[key]
+      else next[key] = value
     }
     next.failNextDeploy = form.failNextDeploy
-    next.faults = form.faults.trim() === '' ? [] : (JSON.parse(form.faults) as unknown)
+    next.faults = form.faults
     window.localStorage.setItem(CONTROLS_KEY, JSON.stringify(next))
     void queryClient.invalidateQueries()
     notify('Mock controls saved.')
@@ -75,16 +107,16 @@ export function MockControlsForm({ onSaved }: { onSaved: () => void }) {
   return (
     <form id={MOCK_CONTROLS_FORM_ID} onSubmit={(e) => void save(e)} noValidate>
       <Field label="Latency (ms)" error={errors.latencyMs?.message} hint="Delay added to every response (default 150).">
-        {(p) => <Input {...p} inputMode="numeric" {...register('latencyMs', numberRule)} />}
+        {(p) => <Input {...p} inputMode="numeric" {...register('latencyMs')} />}
       </Field>
       <Field label="Deploy time (ms)" error={errors.deployMs?.message} hint="From create until Ready (default 8000).">
-        {(p) => <Input {...p} inputMode="numeric" {...register('deployMs', numberRule)} />}
+        {(p) => <Input {...p} inputMode="numeric" {...register('deployMs')} />}
       </Field>
       <Field label="Update time (ms)" error={errors.updateMs?.message} hint="From a config update until it is applied (default 8000).">
-        {(p) => <Input {...p} inputMode="numeric" {...register('updateMs', numberRule)} />}
+        {(p) => <Input {...p} inputMode="numeric" {...register('updateMs')} />}
       </Field>
       <Field label="Extra endpoints" error={errors.extraEndpoints?.message} hint="Synthetic endpoints added to the list, for scale.">
-        {(p) => <Input {...p} inputMode="numeric" {...register('extraEndpoints', numberRule)} />}
+        {(p) => <Input {...p} inputMode="numeric" {...register('extraEndpoints')} />}
       </Field>
       <label className={styles.checkbox}>
         <input type="checkbox" {...register('failNextDeploy')} />
@@ -95,7 +127,7 @@ export function MockControlsForm({ onSaved }: { onSaved: () => void }) {
         error={errors.faults?.message}
         hint={'For example [{"method":"POST","path":"/api/2.0/serving-endpoints","status":503,"times":1}]'}
       >
-        {(p) => <Textarea {...p} spellCheck={false} {...register('faults', { validate: validateFaults })} />}
+        {(p) => <Textarea {...p} spellCheck={false} {...register('faults')} />}
       </Field>
     </form>
   )

@@ -7,7 +7,7 @@ import { z } from '../../lib/zod'
  * Upper bounds, so that no stored value can hang or flood the mock: a latency is added to every
  * request (and persists across restarts of the HTTP mock server), extra endpoints are built per list.
  */
-export const CONTROL_BOUNDS = {
+const CONTROL_BOUNDS = {
   latencyMs: 60_000,
   deployMs: 86_400_000,
   updateMs: 86_400_000,
@@ -59,10 +59,10 @@ export type Fault = z.output<typeof faultSchema>
 /** The controls in force: every control set (stored, or the default). */
 export type MockControls = Required<z.output<typeof controlsSchema>>
 
-export const CONTROL_NAMES = Object.keys(controlsSchema.shape) as (keyof MockControls)[]
+const CONTROL_NAMES = Object.keys(controlsSchema.shape) as (keyof MockControls)[]
 
 /** `faults[0].status` for the path ['faults', 0, 'status']. */
-export function fieldOf(path: readonly PropertyKey[]): string {
+function fieldOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '')
 }
 

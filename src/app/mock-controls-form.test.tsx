@@ -1,0 +1,67 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { CONTROLS_KEY } from '../lib/mock-keys'
+import { renderApp } from '../test/render'
+
+async function openControls() {
+  const app = renderApp('/ml/endpoints')
+  await app.user.click(await screen.findByRole('button', { name: /Developer menu/ }))
+  const dialog = await screen.findByRole('dialog', { name: 'Developer menu' })
+  const save = () => app.user.click(within(dialog).getByRole('button', { name: 'Save mock controls' }))
+  return { ...app, dialog, save }
+}
+
+describe('Mock controls form', () => {
+  it.each([
+    ['Latency (ms)', '60001', 'Must be a number of milliseconds from 0 to 60000.'],
+    ['Deploy time (ms)', '1e9', 'Must be a number of milliseconds from 0 to 86400000.'],
+    ['Update time (ms)', 'soon', 'Must be a number of milliseconds from 0 to 86400000.'],
+    ['Extra endpoints', '20001', 'Must be a whole number from 0 to 20000.'],
+    ['Extra endpoints', '2.5', 'Must be a whole number from 0 to 20000.'],
+  ])('refuses %s of %s with the mock’s bound at the field, and saves nothing', async (label, value, message) => {
+    const { user, dialog, save } = await openControls()
+    await user.type(within(dialog).getByLabelText(label), value)
+    await save()
+    const input = within(dialog).getByLabelText(label)
+    expect(input).toHaveAccessibleDescription(expect.stringContaining(message))
+    expect(input).toHaveAttribute('aria-invalid', 'true')
+    expect(window.localStorage.getItem(CONTROLS_KEY)).toBeNull()
+    expect(screen.getByRole('dialog', { name: 'Developer menu' })).toBeInTheDocument()
+  })
+
+  it.each([
+    ['[{"path": "*", "status": 99}]', 'faults[0].status must be an HTTP error status from 400 to 599.'],
+    ['[{"path": "*"}]', 'faults[0] needs a status (400–599) or network: true.'],
+    ['[{"path": "*", "status": 503, "speed": 1}]', 'faults[0].speed is not a fault field.'],
+    ['{"path": "*"}', 'faults must be a list of at most 100 faults.'],
+  ])('refuses the faults %s, saying what is wrong', async (faults, message) => {
+    const { user, dialog, save } = await openControls()
+    await user.click(within(dialog).getByLabelText('Faults (JSON)'))
+    await user.paste(faults)
+    await save()
+    expect(within(dialog).getByLabelText('Faults (JSON)')).toHaveAccessibleDescription(expect.stringContaining(message))
+    expect(window.localStorage.getItem(CONTROLS_KEY)).toBeNull()
+  })
+
+  it('shows an out-of-range stored value and refuses it on save, until it is corrected', async () => {
+    window.localStorage.setItem(CONTROLS_KEY, JSON.stringify({ latencyMs: 1e9 }))
+    const { user, dialog, save } = await openControls()
+    const latency = within(dialog).getByLabelText('Latency (ms)')
+    expect(latency).toHaveValue('1000000000')
+    await save()
+    expect(latency).toHaveAccessibleDescription(expect.stringContaining('Must be a number of milliseconds from 0 to 60000.'))
+    await user.clear(latency)
+    await user.type(latency, '60000')
+    await user.type(within(dialog).getByLabelText('Extra endpoints'), '20000')
+    await save()
+    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).toEqual({ latencyMs: 60_000, extraEndpoints: 20_000, failNextDeploy: false, faults: [] })
+  })
+
+  it('saves an emptied field as unset, so the default applies', async () => {
+    window.localStorage.setItem(CONTROLS_KEY, JSON.stringify({ latencyMs: 10, deployMs: 500 }))
+    const { user, dialog, save } = await openControls()
+    await user.clear(within(dialog).getByLabelText('Deploy time (ms)'))
+    await save()
+    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).toEqual({ latencyMs: 10, failNextDeploy: false, faults: [] })
+  })
+})
