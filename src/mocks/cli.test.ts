@@ -101,6 +101,19 @@ describe('mock-server CLI', { timeout: 30_000 }, () => {
     expect(names).not.toContain('churn-predictor')
   })
 
+  it.each([
+    [['--latency-ms', '1e9'], '--latency-ms 1e9: latencyMs must be a number of milliseconds from 0 to 60000.'],
+    [['--deploy-ms', 'soon'], '--deploy-ms soon: deployMs must be a number of milliseconds from 0 to 86400000.'],
+    [['--port', 'http'], '--port http: must be a whole number from 0 to 65535.'],
+    [['--latency', '5'], "Unknown option '--latency'"],
+  ])('refuses %j with the message alone, no stack, and exit status 1', async (args, message) => {
+    const server = run(args)
+    expect(await server.exited).toBe(1)
+    expect(server.output()).toContain(message)
+    expect(server.output()).not.toMatch(/^\s+at /m)
+    expect(server.output()).not.toContain('listening on')
+  })
+
   it('takes the token from MOCK_SERVER_TOKEN, keeping it out of argv', async () => {
     const server = run([], { MOCK_SERVER_TOKEN: 'from-the-env' })
     const url = await listening(server)
