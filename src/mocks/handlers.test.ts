@@ -121,6 +121,13 @@ describe('routes over HTTP', () => {
     expect(status).toBe(200)
     expect(headers.get('served-model-name')).toBe('churn_model-3')
     expect((json as { predictions: unknown[] }).predictions).toHaveLength(1)
+    const split = await call('POST', '/serving-endpoints/churn-predictor/invocations', {
+      dataframe_split: { index: [0, 1], columns: ['tenure', 'plan'], data: [[3, 'basic'], [24, 'pro']] },
+    })
+    expect(split.status).toBe(200)
+    expect((split.json as { predictions: unknown[] }).predictions).toHaveLength(2)
+    const columns = await call('POST', '/serving-endpoints/churn-predictor/invocations', { inputs: { tenure: [3, 24, 36] } })
+    expect((columns.json as { predictions: unknown[] }).predictions).toHaveLength(3)
     const chat = await call('POST', '/serving-endpoints/databricks-gemma-3-12b/invocations', { messages: [{ role: 'user', content: 'hi' }] })
     expect(chat.headers.get('served-model-name')).toBe('databricks-gemma-3-12b')
     expect(chat.json).toMatchObject({ object: 'chat.completion' })
