@@ -2,13 +2,8 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { chooseFoundation, chooseUcModel, expectNoSeriousViolations, openEntityDialog } from './helpers'
-
-const stateOf = (page: Page) => page.getByRole('group', { name: 'Serving endpoint state' })
-
-async function openList(page: Page) {
-  await page.goto('/ml/endpoints')
-  await expect(page.getByRole('table', { name: 'Serving endpoints' }).getByRole('link', { name: 'churn-predictor' })).toBeVisible()
-}
+import { DetailsPage } from './pages/details-page'
+import { ListPage } from './pages/list-page'
 
 async function openCreate(page: Page) {
   await page.goto('/ml/endpoints/create')
@@ -16,8 +11,15 @@ async function openCreate(page: Page) {
 }
 
 test('list page', async ({ page }) => {
-  await openList(page)
+  await new ListPage(page).goto()
   await expectNoSeriousViolations(page, 'the list')
+})
+
+test('list page filtered to my endpoints', async ({ page }) => {
+  const list = new ListPage(page)
+  await list.goto({ search: '?q=team&owner=me' })
+  await expect(list.rows).toHaveCount(5)
+  await expectNoSeriousViolations(page, 'the filtered list')
 })
 
 test('create form, empty and with every section filled', async ({ page }) => {
@@ -75,7 +77,10 @@ test('Select served entity: providers with mutually exclusive auth', async ({ pa
   await expectNoSeriousViolations(page, 'the dialog with Azure OpenAI (Entra ID)')
 
   await dialog.getByRole('combobox', { name: 'Select a foundation model' }).selectOption({ label: 'Amazon Bedrock' })
-  await dialog.getByRole('radiogroup', { name: /^AWS access key ID source/ }).getByRole('radio', { name: 'Plain text' }).check()
+  await dialog
+    .getByRole('radiogroup', { name: /^AWS access key ID source/ })
+    .getByRole('radio', { name: 'Plain text' })
+    .check()
   await expectNoSeriousViolations(page, 'the dialog with Amazon Bedrock (access keys, plain text)')
 })
 
@@ -103,37 +108,41 @@ const detailStates = [
 
 for (const c of detailStates) {
   test(`details page: ${c.name} (${c.status ?? c.state})`, async ({ page }) => {
-    await page.goto(`/ml/endpoints/${c.name}`)
-    await expect(page.getByRole('heading', { level: 1, name: c.name })).toBeVisible()
-    await expect(stateOf(page)).toContainText(c.state)
-    if (c.status) await expect(stateOf(page)).toContainText(c.status)
-    await expect(page.getByRole('list', { name: 'Events, newest first' })).toBeVisible()
+    const details = new DetailsPage(page)
+    await details.goto(c.name)
+    await expect(details.state).toContainText(c.state)
+    if (c.status) await expect(details.state).toContainText(c.status)
+    await expect(details.events).toBeVisible()
     await expectNoSeriousViolations(page, `details of ${c.name}`)
   })
 }
 
+test('details page: Logs tab', async ({ page }) => {
+  await new DetailsPage(page).goto('recsys-ranker')
+  await page.getByRole('tab', { name: 'Logs' }).click()
+  await expect(page.getByLabel(/Server logs of/)).toBeVisible()
+  await expectNoSeriousViolations(page, 'the Logs tab')
+})
+
 test('details page of a Foundation Model API endpoint', async ({ page }) => {
-  await page.goto('/ml/endpoints/databricks-claude-sonnet-4-5')
-  await expect(page.getByRole('heading', { level: 1, name: 'databricks-claude-sonnet-4-5' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Query endpoint' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0)
+  const details = new DetailsPage(page)
+  await details.goto('databricks-claude-sonnet-4-5')
+  await expect(details.queryButton).toBeVisible()
+  await expect(details.deleteButton).toHaveCount(0)
   await expectNoSeriousViolations(page, 'a Foundation Model API endpoint')
 })
 
 test('Delete serving endpoint dialog', async ({ page }) => {
-  await page.goto('/ml/endpoints/churn-predictor')
-  await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
-  await page.getByRole('button', { name: 'Delete' }).click()
-  const del = page.getByRole('alertdialog', { name: 'Delete serving endpoint' })
-  await expect(del).toBeVisible()
+  const details = new DetailsPage(page)
+  await details.goto('churn-predictor')
+  await details.openDeleteDialog()
   await expectNoSeriousViolations(page, 'the Delete serving endpoint dialog')
 })
 
 test('Query endpoint dialog with a response', async ({ page }) => {
-  await page.goto('/ml/endpoints/churn-predictor')
-  await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
-  await page.getByRole('button', { name: 'Query endpoint' }).click()
-  const query = page.getByRole('dialog', { name: 'Query endpoint' })
+  const details = new DetailsPage(page)
+  await details.goto('churn-predictor')
+  const query = await details.openQueryDialog()
   await query.getByRole('button', { name: 'Send' }).click()
   await expect(query.getByRole('region', { name: 'Response' })).toBeVisible()
   await expectNoSeriousViolations(page, 'the Query endpoint dialog with a response')
@@ -153,7 +162,7 @@ test('Page not found', async ({ page }) => {
 })
 
 test('Developer menu', async ({ page }) => {
-  await openList(page)
+  await new ListPage(page).goto()
   await page.getByRole('button', { name: /Developer menu/ }).click()
   const menu = page.getByRole('dialog', { name: 'Developer menu' })
   await expect(menu.getByRole('button', { name: 'Reset demo data' })).toBeVisible()
@@ -166,11 +175,14 @@ test.describe('dark mode', () => {
   })
 
   test('list page', async ({ page }) => {
-    await openList(page)
+    await new ListPage(page).goto()
     // The page really is dark: the canvas behind the heading has a dark background.
     const canvas = await page.getByRole('heading', { level: 1 }).evaluate((el) => {
       for (let node: Element | null = el; node; node = node.parentElement) {
-        const rgb = getComputedStyle(node).backgroundColor.match(/[\d.]+/g)?.map(Number) ?? []
+        const rgb =
+          getComputedStyle(node)
+            .backgroundColor.match(/[\d.]+/g)
+            ?.map(Number) ?? []
         if (rgb.length === 3 || (rgb.length === 4 && rgb[3] > 0)) return rgb.slice(0, 3)
       }
       return [255, 255, 255]
@@ -180,10 +192,10 @@ test.describe('dark mode', () => {
   })
 
   test('details pages', async ({ page }) => {
+    const details = new DetailsPage(page)
     for (const name of ['recsys-ranker', 'sentiment-classifier']) {
-      await page.goto(`/ml/endpoints/${name}`)
-      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-      await expect(page.getByRole('list', { name: 'Events, newest first' })).toBeVisible()
+      await details.goto(name)
+      await expect(details.events).toBeVisible()
       await expectNoSeriousViolations(page, `details of ${name} in dark mode`)
     }
   })

@@ -1,12 +1,13 @@
-// Small helpers shared by the a11y, keyboard and bad-input specs.
+// Small helpers shared by the specs: the one axe check, mock controls, the entity dialog, API calls.
+// What a spec finds and does on one page lives in that page's object in pages/.
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Locator, Page, Request } from '@playwright/test'
-import { expect, mockReady } from './fixtures'
+import { CONTROLS_KEY, expect, mockReady, type MockControls } from './fixtures'
 
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** Serious and critical axe violations on the page (or inside `include`), as "id: targets" lines. */
-export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS)
   if (include) builder = builder.include(include)
   const results = await builder.analyze()
@@ -18,6 +19,21 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
 /** Asserts the page (or a part of it) has no serious or critical violation; `what` names the state in the failure. */
 export async function expectNoSeriousViolations(page: Page, what: string, include?: string): Promise<void> {
   expect(await seriousViolations(page, include), `axe on ${what}`).toEqual([])
+}
+
+/**
+ * Mock controls for this test from its first request on, in place of the fixture's fast defaults; a
+ * later reload keeps what the mock has made of them since.
+ */
+export async function setControlsOnFirstLoad(page: Page, controls: MockControls): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => {
+      if (window.sessionStorage.getItem('e2e-test-controls')) return
+      window.localStorage.setItem(key, value)
+      window.sessionStorage.setItem('e2e-test-controls', '1')
+    },
+    [CONTROLS_KEY, JSON.stringify(controls)] as const,
+  )
 }
 
 export const entityButton = (page: Page) => page.getByRole('button', { name: /^Entity/ })

@@ -3,6 +3,8 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { entityButton, entityDialog } from './helpers'
+import { DetailsPage } from './pages/details-page'
+import { ListPage } from './pages/list-page'
 
 /** The focused element draws an outline or a box-shadow (its own, or its label's for visually hidden radios). */
 async function expectVisibleFocus(page: Page, what: string) {
@@ -14,7 +16,9 @@ async function expectVisibleFocus(page: Page, what: string) {
       const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
       return outline || s.boxShadow !== 'none'
     }
-    return drawn(el) ? 'visible' : `no outline or box-shadow on <${el.tagName.toLowerCase()}> ${el.textContent?.trim().slice(0, 40) ?? ''}`
+    return drawn(el)
+      ? 'visible'
+      : `no outline or box-shadow on <${el.tagName.toLowerCase()}> ${el.textContent?.trim().slice(0, 40) ?? ''}`
   })
   expect(indicator, `focus indicator on ${what}`).toBe('visible')
 }
@@ -31,10 +35,10 @@ async function tabTo(page: Page, target: Locator, what: string, { max = 40, back
 }
 
 test('creates an endpoint from the list with the keyboard alone', async ({ page }) => {
-  await page.goto('/ml/endpoints')
-  await expect(page.getByRole('table', { name: 'Serving endpoints' }).getByRole('link', { name: 'churn-predictor' })).toBeVisible()
+  const list = new ListPage(page)
+  await list.goto()
 
-  await tabTo(page, page.getByRole('link', { name: 'Create serving endpoint' }), 'Create serving endpoint')
+  await tabTo(page, list.createLink, 'Create serving endpoint')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Create serving endpoint' })).toBeVisible()
 
@@ -81,18 +85,19 @@ test('creates an endpoint from the list with the keyboard alone', async ({ page 
   const body = (await posted).postDataJSON() as { config: { served_entities: { scale_to_zero_enabled: boolean }[] } }
   expect(body.config.served_entities[0].scale_to_zero_enabled).toBe(false)
   await expect(page).toHaveURL(/\/ml\/endpoints\/kb-endpoint$/)
-  await expect(page.getByRole('heading', { level: 1, name: 'kb-endpoint' })).toBeVisible()
-  await expect(page.getByRole('group', { name: 'Serving endpoint state' })).toContainText('Not ready')
+  const details = new DetailsPage(page)
+  await expect(details.heading('kb-endpoint')).toBeVisible()
+  await expect(details.state).toContainText('Not ready')
 })
 
 test('cancels an in-progress update with Tab and Enter', async ({ page }) => {
-  await page.goto('/ml/endpoints/recsys-ranker')
-  const state = page.getByRole('group', { name: 'Serving endpoint state' })
-  await expect(state).toContainText('Update in progress')
-  await tabTo(page, page.getByRole('button', { name: 'Cancel update' }), 'Cancel update')
+  const details = new DetailsPage(page)
+  await details.goto('recsys-ranker')
+  await expect(details.state).toContainText('Update in progress')
+  await tabTo(page, details.cancelUpdateButton, 'Cancel update')
   await page.keyboard.press('Enter')
-  await expect(state).toContainText('Update canceled')
-  await expect(page.getByRole('button', { name: 'Cancel update' })).toHaveCount(0)
+  await expect(details.state).toContainText('Update canceled')
+  await expect(details.cancelUpdateButton).toHaveCount(0)
   // Focus is not lost to nowhere: the next Tab lands on a control in the page.
   await page.keyboard.press('Tab')
   await expectVisibleFocus(page, 'the control after Cancel update')
@@ -118,7 +123,10 @@ test('the entity dialog traps focus; Escape closes it and focus returns to the E
     const where = await page.evaluate(() => {
       const el = document.activeElement
       const inDialog = !!el?.closest('[role="dialog"]')
-      return { inDialog, label: `${el?.tagName.toLowerCase()} ${el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 30) ?? ''}` }
+      return {
+        inDialog,
+        label: `${el?.tagName.toLowerCase()} ${el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 30) ?? ''}`,
+      }
     })
     expect(where.inDialog, `after ${key}, focus on ${where.label} is inside the dialog`).toBe(true)
     await expectVisibleFocus(page, where.label)

@@ -1,11 +1,13 @@
 import { expect, test } from './fixtures'
+import { ListPage } from './pages/list-page'
 
 test('loads the endpoint list from the in-browser mock backend', async ({ page }) => {
+  const list = new ListPage(page)
   await page.goto('/')
   await expect(page).toHaveURL(/\/ml\/endpoints$/)
-  await expect(page.getByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'databricks-claude-sonnet-4-5' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
+  await expect(list.heading).toBeVisible()
+  await expect(list.link('databricks-claude-sonnet-4-5')).toBeVisible()
+  await expect(list.link('recsys-ranker')).toBeVisible()
   // The data came from the service worker: the server itself only serves the SPA.
   const controlled = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')
   expect(controlled).toContain('mockServiceWorker.js')
@@ -27,8 +29,7 @@ test.describe('when the mock backend cannot start', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text())
     })
-    await page.goto('/ml/endpoints')
-    await expect(page.getByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeVisible()
+    await new ListPage(page).goto({ loaded: false })
     await expect(page.getByRole('alert')).toContainText('the serving API is not reachable at this address')
     await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible()
     expect(errors.join('\n')).toContain('The embedded mock backend did not start')
@@ -36,11 +37,11 @@ test.describe('when the mock backend cannot start', () => {
 })
 
 test('a hard reload (the page not controlled by the registered worker) comes back with the list', async ({ page }) => {
-  await page.goto('/ml/endpoints')
-  await expect(page.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
+  const list = new ListPage(page)
+  await list.goto()
   const cdp = await page.context().newCDPSession(page)
   // Shift+Reload: the page loads without its service worker; msw reloads it once to get it back.
   await cdp.send('Page.reload', { ignoreCache: true })
-  await expect(page.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
+  await expect(list.link('recsys-ranker')).toBeVisible()
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toContain('mockServiceWorker.js')
 })
