@@ -56,15 +56,11 @@ describe('endpoint list', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Create serving endpoint' })).toHaveAttribute('href', '/ml/endpoints/create')
     const t = await table()
-    expect(within(t).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Name',
-      'State',
-      'Served entities',
-      'Task',
-      'Tags',
-      'Created by',
-      'Last modified',
-    ])
+    expect(
+      within(t)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Name', 'State', 'Served entities', 'Task', 'Tags', 'Created by', 'Last modified'])
     const names = rowNames(t)
     expect(names.slice(0, 9)).toEqual(['[Foundation Model APIs]', ...PINNED])
     expect(names).toHaveLength(1 + 8 + 8)
@@ -209,7 +205,9 @@ describe('endpoint list', () => {
         'fraud-detector-v2',
         'churn-predictor',
         'claude-summarizer',
-      ].sort().reverse(),
+      ]
+        .sort()
+        .reverse(),
     )
 
     await user.click(within(modifiedHeader).getByRole('button', { name: 'Last modified' }))
@@ -218,9 +216,7 @@ describe('endpoint list', () => {
     expect(router.state.location.search).toBe('?sort=-last_modified')
     names = rowNames(t)
     expect(names.slice(0, 9)).toEqual(['[Foundation Model APIs]', ...names.slice(1, 9).filter((n) => PINNED.includes(n))])
-    const times = names
-      .slice(9)
-      .map((n) => new Date(rowFor(n).querySelector('time')?.getAttribute('datetime') ?? '').getTime())
+    const times = names.slice(9).map((n) => new Date(rowFor(n).querySelector('time')?.getAttribute('datetime') ?? '').getTime())
     expect(times).toEqual([...times].sort((a, b) => b - a))
 
     await user.click(within(modifiedHeader).getByRole('button', { name: 'Last modified' }))
@@ -360,7 +356,9 @@ describe('endpoint list states', () => {
     const alert = await screen.findByRole('alert')
     await user.type(screen.getByRole('textbox', { name: 'Filter endpoints' }), 'churn')
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
-    await waitFor(() => expect(screen.getAllByRole('link', { name: /^[a-z]/ }).map((l) => l.textContent)).toContain('churn-predictor'))
+    await waitFor(() =>
+      expect(screen.getAllByRole('link', { name: /^[a-z]/ }).map((l) => l.textContent)).toContain('churn-predictor'),
+    )
     expect(screen.getByRole('textbox', { name: 'Filter endpoints' })).toHaveValue('churn')
     expect(screen.queryByRole('link', { name: 'recsys-ranker' })).not.toBeInTheDocument()
   })

@@ -102,11 +102,7 @@ export function EndpointListPage() {
       <div className={styles.toolbar}>
         <FilterBox value={view.q} onChange={(q) => changeView({ q })} />
         <label className={styles.owned}>
-          <input
-            type="checkbox"
-            checked={view.ownedByMe}
-            onChange={(event) => changeView({ ownedByMe: event.target.checked })}
-          />
+          <input type="checkbox" checked={view.ownedByMe} onChange={(event) => changeView({ ownedByMe: event.target.checked })} />
           Owned by me
         </label>
         <span className={styles.spacer} />
