@@ -6,7 +6,7 @@ import { renderApp } from '../test/render'
 
 async function openMenu(user: ReturnType<typeof renderApp>['user']) {
   await user.click(await screen.findByRole('button', { name: /Developer menu/ }))
-  return screen.findByRole('dialog', { name: 'Developer menu' })
+  return screen.findByRole('dialog', { name: 'Developer menu' }, { timeout: 5000 })
 }
 
 describe('Developer menu', () => {

@@ -6,7 +6,8 @@ import { renderApp } from '../test/render'
 async function openControls() {
   const app = renderApp('/ml/endpoints')
   await app.user.click(await screen.findByRole('button', { name: /Developer menu/ }))
-  const dialog = await screen.findByRole('dialog', { name: 'Developer menu' })
+  // The menu's code loads on first open: allow for a slow first import.
+  const dialog = await screen.findByRole('dialog', { name: 'Developer menu' }, { timeout: 5000 })
   const save = () => app.user.click(within(dialog).getByRole('button', { name: 'Save mock controls' }))
   return { ...app, dialog, save }
 }
