@@ -85,14 +85,13 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
     shouldFocusError: false,
   })
   const formRef = useRef<HTMLFormElement>(null)
-  // Set by a failed Confirm; acted on once the submit's errors are rendered (submitCount changes with them).
+  // Set by a failed Confirm; acted on after the next commit, the one that renders the submit's errors.
   const focusInvalid = useRef(false)
-  const submitCount = form.formState.submitCount
   useEffect(() => {
     if (!focusInvalid.current) return
     focusInvalid.current = false
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [submitCount])
+  })
   const { register, handleSubmit, setError, getValues, setValue, formState } = form
   const source = useWatch({ control: form.control, name: 'source' })
   const foundation = useWatch({ control: form.control, name: 'foundation' })
