@@ -31,7 +31,11 @@ function contentSecurityPolicy(): Plugin {
     name: 'serving-console-csp',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
     ],
   }
 }
@@ -59,7 +63,12 @@ function backend(mode: string) {
 }
 
 /** Tests of Node servers: real sockets, no msw interception, no DOM. */
-const NODE_TESTS = ['src/server/**/*.test.ts', 'src/mocks/http-server.test.ts', 'src/mocks/file-storage.test.ts', 'src/mocks/cli.test.ts']
+const NODE_TESTS = [
+  'src/server/**/*.test.ts',
+  'src/mocks/http-server.test.ts',
+  'src/mocks/file-storage.test.ts',
+  'src/mocks/cli.test.ts',
+]
 
 export default defineConfig(({ mode }) => {
   const chosen = backend(mode)
@@ -76,12 +85,16 @@ export default defineConfig(({ mode }) => {
     ],
     define: {
       'import.meta.env.VITE_BACKEND': JSON.stringify(chosen.kind),
-      'import.meta.env.VITE_BACKEND_TARGET': JSON.stringify(chosen.kind === 'workspace' ? new URL(chosen.target).host : chosen.target),
+      'import.meta.env.VITE_BACKEND_TARGET': JSON.stringify(
+        chosen.kind === 'workspace' ? new URL(chosen.target).host : chosen.target,
+      ),
     },
     resolve: {
       // msw → tough-cookie → tldts (public-suffix rules): tldts's own minified build packs the
       // suffix list in half the bytes its ES source bundles to, and parses faster.
-      alias: [{ find: /^tldts$/, replacement: fileURLToPath(new URL('node_modules/tldts/dist/index.esm.min.js', import.meta.url)) }],
+      alias: [
+        { find: /^tldts$/, replacement: fileURLToPath(new URL('node_modules/tldts/dist/index.esm.min.js', import.meta.url)) },
+      ],
     },
     server: { port: 5173, strictPort: true, proxy, cors: false },
     preview: { port: 4173, strictPort: true, proxy, cors: false },
@@ -106,8 +119,14 @@ export default defineConfig(({ mode }) => {
       // react-router and react-router/dom must share one router context; under Node their package
       // exports resolve to CommonJS and ES builds that do not, so both are pinned to the ES build.
       alias: [
-        { find: /^react-router$/, replacement: fileURLToPath(new URL('node_modules/react-router/dist/development/index.mjs', import.meta.url)) },
-        { find: /^react-router\/dom$/, replacement: fileURLToPath(new URL('node_modules/react-router/dist/development/dom-export.mjs', import.meta.url)) },
+        {
+          find: /^react-router$/,
+          replacement: fileURLToPath(new URL('node_modules/react-router/dist/development/index.mjs', import.meta.url)),
+        },
+        {
+          find: /^react-router\/dom$/,
+          replacement: fileURLToPath(new URL('node_modules/react-router/dist/development/dom-export.mjs', import.meta.url)),
+        },
       ],
     },
   }

@@ -110,7 +110,11 @@ const tables: FieldTable[] = [
       { what: 'exponent', value: '1e3', message: RATE_LIMIT },
       { what: 'non-numeric', value: 'ten', message: RATE_LIMIT },
       { what: 'HTML img', value: IMG, message: RATE_LIMIT },
-      { what: 'beyond what JSON numbers hold exactly', value: '99999999999999999999', message: 'Rate limits must be at most 9007199254740991.' },
+      {
+        what: 'beyond what JSON numbers hold exactly',
+        value: '99999999999999999999',
+        message: 'Rate limits must be at most 9007199254740991.',
+      },
       { what: '10 kB of digits', value: '9'.repeat(TEN_KB), message: 'Rate limits must be at most 9007199254740991.' },
       // Zero is a non-negative integer: it blocks all calls, which is allowed.
       { what: 'zero', value: '0', message: null },
@@ -134,7 +138,11 @@ const tables: FieldTable[] = [
       { what: 'negative', value: '-50', message: 'Model units must be a positive multiple of 50.' },
       { what: 'non-numeric', value: 'fifty', message: 'Model units must be a positive multiple of 50.' },
       { what: 'HTML img', value: IMG, message: 'Model units must be a positive multiple of 50.' },
-      { what: 'beyond what JSON numbers hold exactly', value: '99999999999999999950', message: 'Model units must be at most 9007199254740991.' },
+      {
+        what: 'beyond what JSON numbers hold exactly',
+        value: '99999999999999999950',
+        message: 'Model units must be at most 9007199254740991.',
+      },
       { what: '10 kB of digits', value: '5'.repeat(TEN_KB - 1) + '0', message: 'Model units must be at most 9007199254740991.' },
       { what: '100', value: '100', message: null },
     ],
@@ -294,7 +302,12 @@ test('Azure OpenAI and Amazon Bedrock: each auth variant requires its own fields
       what: 'Azure OpenAI with Microsoft Entra ID',
       provider: 'Azure OpenAI',
       auth: 'Microsoft Entra ID',
-      required: ['Microsoft Entra tenant ID', 'Microsoft Entra client ID', 'Microsoft Entra client secret', 'Azure OpenAI API base'],
+      required: [
+        'Microsoft Entra tenant ID',
+        'Microsoft Entra client ID',
+        'Microsoft Entra client secret',
+        'Azure OpenAI API base',
+      ],
       gone: ['Azure OpenAI API key'],
     },
     {
@@ -319,10 +332,18 @@ test('Azure OpenAI and Amazon Bedrock: each auth variant requires its own fields
     for (const label of v.required) await expectFieldError(byLabel(label), `${label} is required.`, `${v.what}: ${label}`)
     for (const label of v.gone) await expect(byLabel(label), `${v.what}: ${label} is not asked`).toHaveCount(0)
     await expectFieldError(dialog.getByRole('combobox', { name: 'Task' }), 'Select a task.', `${v.what}: Task`)
-    await expectFieldError(dialog.getByRole('combobox', { name: 'External model name' }), 'Enter the external model name.', `${v.what}: model`)
+    await expectFieldError(
+      dialog.getByRole('combobox', { name: 'External model name' }),
+      'Enter the external model name.',
+      `${v.what}: model`,
+    )
   }
   // Bedrock's provider list refuses nothing but its own options; an unset one is required.
-  await expectFieldError(dialog.getByRole('combobox', { name: 'Bedrock provider' }), 'Bedrock provider is required.', 'Bedrock provider')
+  await expectFieldError(
+    dialog.getByRole('combobox', { name: 'Bedrock provider' }),
+    'Bedrock provider is required.',
+    'Bedrock provider',
+  )
   await expect(dialog).toBeVisible()
   expect(writes.urls).toEqual([])
 })
@@ -409,11 +430,18 @@ test('HTML in an external model name reads as text in the Entity button', async 
   await expectNoInjection(page, 'the Entity button')
 })
 
-test('an endpoint created through the API with HTML in its tags shows them as text on the list and details pages', async ({ page }) => {
+test('an endpoint created through the API with HTML in its tags shows them as text on the list and details pages', async ({
+  page,
+}) => {
   await page.goto('/ml/endpoints')
   await expect(page.getByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeVisible()
 
-  const entity = { entity_name: 'main.default.churn_model', entity_version: '4', workload_size: 'Small', scale_to_zero_enabled: true }
+  const entity = {
+    entity_name: 'main.default.churn_model',
+    entity_version: '4',
+    workload_size: 'Small',
+    scale_to_zero_enabled: true,
+  }
   // A name with markup never gets in.
   const refused = await createViaApi(page, { name: IMG, config: { served_entities: [entity] } })
   expect(refused).toMatchObject({ status: 400, json: { error_code: 'INVALID_PARAMETER_VALUE', message: NAME_CHARS } })
@@ -441,7 +469,9 @@ test('an endpoint created through the API with HTML in its tags shows them as te
   await expectNoInjection(page, 'the details page')
 })
 
-test('a free-text external model name with characters a served-entity name cannot hold still creates the endpoint', async ({ page }) => {
+test('a free-text external model name with characters a served-entity name cannot hold still creates the endpoint', async ({
+  page,
+}) => {
   await openCreate(page)
   await page.getByRole('textbox', { name: 'Name' }).fill('vertex-claude')
   const dialog = await openEntityDialog(page)

@@ -3,7 +3,10 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
 async function openDialog(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: /^Entity/ }).first().click()
+  await page
+    .getByRole('button', { name: /^Entity/ })
+    .first()
+    .click()
   const dialog = page.getByRole('dialog', { name: 'Select served entity' })
   await expect(dialog).toBeVisible()
   return dialog
@@ -78,7 +81,9 @@ test('creates an external OpenAI endpoint with a secret reference', async ({ pag
   await createAndExpectDetails(page, 'e2e-openai')
 })
 
-test('picks a model name from the visible suggestions, names the entity, and shows the settings on its card', async ({ page }) => {
+test('picks a model name from the visible suggestions, names the entity, and shows the settings on its card', async ({
+  page,
+}) => {
   await page.getByRole('textbox', { name: 'Name' }).fill('e2e-embeddings')
   const dialog = await openDialog(page)
   await chooseProvider(dialog, 'OpenAI')
@@ -90,7 +95,11 @@ test('picks a model name from the visible suggestions, names the entity, and sho
   const model = dialog.getByRole('combobox', { name: 'External model name' })
   await model.click()
   const list = dialog.getByRole('listbox', { name: 'Suggested model names' })
-  await expect(list.getByRole('option')).toHaveText(['text-embedding-3-large', 'text-embedding-3-small', 'text-embedding-ada-002'])
+  await expect(list.getByRole('option')).toHaveText([
+    'text-embedding-3-large',
+    'text-embedding-3-small',
+    'text-embedding-ada-002',
+  ])
   await page.screenshot({ path: '/tmp/create-dialog-combobox.png' })
   await page.keyboard.press('Escape')
   await expect(list).toBeHidden()

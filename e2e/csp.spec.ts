@@ -17,7 +17,10 @@ test('the production build runs under its Content-Security-Policy with no violat
   await expect(page.getByRole('heading', { level: 1, name: 'recsys-ranker' })).toBeVisible()
   await page.goto('/ml/endpoints/create')
   await expect(page.getByRole('heading', { level: 1, name: 'Create serving endpoint' })).toBeVisible()
-  await page.getByRole('button', { name: /^Entity/ }).first().click()
+  await page
+    .getByRole('button', { name: /^Entity/ })
+    .first()
+    .click()
   await expect(page.getByRole('dialog', { name: 'Select served entity' })).toBeVisible()
   const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
   expect(violations).toEqual([])

@@ -15,7 +15,9 @@ test('edits an endpoint’s traffic split and tags, then shows its page', async 
   await page.screenshot({ path: '/tmp/edit-form.png', fullPage: true })
   const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/churn-predictor/config'))
   await page.getByRole('button', { name: 'Update' }).click()
-  expect((await put).postDataJSON().traffic_config.routes.map((r: { traffic_percentage: number }) => r.traffic_percentage)).toEqual([60, 40])
+  expect(
+    (await put).postDataJSON().traffic_config.routes.map((r: { traffic_percentage: number }) => r.traffic_percentage),
+  ).toEqual([60, 40])
   await expect(page).toHaveURL(/\/ml\/endpoints\/churn-predictor$/)
   await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
 })

@@ -147,7 +147,13 @@ test.describe('create form', () => {
       name: 'e2e-fault-landed',
       config: {
         served_entities: [
-          { name: 'sentiment-3', entity_name: 'main.nlp.sentiment', entity_version: '3', workload_size: 'Small', scale_to_zero_enabled: true },
+          {
+            name: 'sentiment-3',
+            entity_name: 'main.nlp.sentiment',
+            entity_version: '3',
+            workload_size: 'Small',
+            scale_to_zero_enabled: true,
+          },
         ],
       },
     })
@@ -221,7 +227,10 @@ test.describe('edit form', () => {
       await setFaults(page, [{ method: 'PATCH', path: `${detailPath('churn-predictor')}/tags`, ...fault }])
       await page.getByRole('button', { name: 'Add tag' }).click()
       await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
-      await page.getByRole('textbox', { name: /^Value/ }).last().fill('yes')
+      await page
+        .getByRole('textbox', { name: /^Value/ })
+        .last()
+        .fill('yes')
 
       await page.getByRole('button', { name: 'Update' }).click()
 
@@ -242,7 +251,9 @@ test.describe('edit form', () => {
     const patches = countAppRequests(page, 'PATCH', `${detailPath('churn-predictor')}/tags`)
     await page.goto('/ml/endpoints/churn-predictor/edit')
     await expect(traffic(page)).toHaveCount(2)
-    await setFaults(page, [{ method: 'PATCH', path: `${detailPath('churn-predictor')}/tags`, status: 500, times: 1 }], { updateMs: 600_000 })
+    await setFaults(page, [{ method: 'PATCH', path: `${detailPath('churn-predictor')}/tags`, status: 500, times: 1 }], {
+      updateMs: 600_000,
+    })
     await traffic(page).nth(0).fill('60')
     await traffic(page).nth(1).fill('40')
     await page.getByRole('button', { name: 'Add tag' }).click()
@@ -287,7 +298,13 @@ test.describe('edit form', () => {
     await setControls(page, { ...FAST, updateMs: 600_000 })
     const started = await api(page, 'PUT', `${detailPath('churn-predictor')}/config`, {
       served_entities: [
-        { name: 'churn_model-4', entity_name: 'main.default.churn_model', entity_version: '4', workload_size: 'Large', scale_to_zero_enabled: false },
+        {
+          name: 'churn_model-4',
+          entity_name: 'main.default.churn_model',
+          entity_version: '4',
+          workload_size: 'Large',
+          scale_to_zero_enabled: false,
+        },
       ],
     })
     expect(started.status).toBe(200)
@@ -304,9 +321,9 @@ test.describe('edit form', () => {
     await expect(page).toHaveURL(/\/churn-predictor\/edit$/)
     // The other update is the one in progress; ours was not applied.
     const { json } = await api(page, 'GET', detailPath('churn-predictor'))
-    expect((json as { pending_config?: { served_entities: { workload_size?: string }[] } }).pending_config?.served_entities).toEqual([
-      expect.objectContaining({ workload_size: 'Large' }),
-    ])
+    expect(
+      (json as { pending_config?: { served_entities: { workload_size?: string }[] } }).pending_config?.served_entities,
+    ).toEqual([expect.objectContaining({ workload_size: 'Large' })])
   })
 })
 
@@ -321,7 +338,9 @@ test.describe('details page', () => {
       await page.goto('/ml/endpoints/recsys-ranker')
       await expect(stateOf(page)).toContainText('Update in progress')
       // Slow enough to see the optimistic state before the failure arrives.
-      await setFaults(page, [{ method: 'POST', path: `${detailPath('recsys-ranker')}/config/cancel`, ...fault }], { latencyMs: 1500 })
+      await setFaults(page, [{ method: 'POST', path: `${detailPath('recsys-ranker')}/config/cancel`, ...fault }], {
+        latencyMs: 1500,
+      })
 
       await page.getByRole('button', { name: 'Cancel update' }).click()
       await expect(stateOf(page)).toContainText('Update canceled')
@@ -424,7 +443,13 @@ test.describe('details page', () => {
     await setControls(page, { ...FAST, updateMs: 600_000 })
     const started = await api(page, 'PUT', `${detailPath('churn-predictor')}/config`, {
       served_entities: [
-        { name: 'churn_model-4', entity_name: 'main.default.churn_model', entity_version: '4', workload_size: 'Large', scale_to_zero_enabled: false },
+        {
+          name: 'churn_model-4',
+          entity_name: 'main.default.churn_model',
+          entity_version: '4',
+          workload_size: 'Large',
+          scale_to_zero_enabled: false,
+        },
       ],
     })
     expect(started.status).toBe(200)
@@ -437,7 +462,9 @@ test.describe('details page', () => {
     await page.clock.setSystemTime(now + 700_000)
     await page.getByRole('button', { name: 'Cancel update' }).click()
 
-    await runClockUntil(page, () => expect(notice(page, 'The update finished before it could be canceled.')).toBeVisible({ timeout: 200 }))
+    await runClockUntil(page, () =>
+      expect(notice(page, 'The update finished before it could be canceled.')).toBeVisible({ timeout: 200 }),
+    )
     await runClockUntil(page, () =>
       expect(page.getByRole('table', { name: 'Active configuration' })).toContainText('CPU · Large', { timeout: 200 }),
     )

@@ -22,10 +22,10 @@ export async function setControlsBeforeLoad(page: Page, controls: MockControls):
 
 /** Changes the mock controls mid-test (the mock reads them at every request). */
 export async function setControls(page: Page, controls: MockControls): Promise<void> {
-  await page.evaluate(
-    ([key, value]) => window.localStorage.setItem(key, value),
-    [CONTROLS_KEY, JSON.stringify(controls)] as const,
-  )
+  await page.evaluate(([key, value]) => window.localStorage.setItem(key, value), [
+    CONTROLS_KEY,
+    JSON.stringify(controls),
+  ] as const)
 }
 
 /**

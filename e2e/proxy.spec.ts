@@ -21,15 +21,25 @@ test('a page on another origin creates nothing and reads nothing through the pro
   const mockServer = String(info.project.metadata.mockServer)
   await request.post(`${mockServer}/__mock/reset`, { headers: TOKEN })
   const count = async () =>
-    ((await (await request.get(`${mockServer}/api/2.0/serving-endpoints`, { headers: TOKEN })).json()) as { endpoints: unknown[] })
-      .endpoints.length
+    (
+      (await (await request.get(`${mockServer}/api/2.0/serving-endpoints`, { headers: TOKEN })).json()) as {
+        endpoints: unknown[]
+      }
+    ).endpoints.length
   const before = await count()
   // 127.0.0.1 is another origin than localhost: the same server, reached as a foreign page would.
   const foreign = new URL(baseURL ?? '').toString().replace('localhost', '127.0.0.1')
   await page.goto(`${foreign}ml/endpoints`)
   const target = `${baseURL}/api/2.0/serving-endpoints`
   const outcome = await page.evaluate(async (url) => {
-    const body = JSON.stringify({ name: 'planted', config: { served_entities: [{ entity_name: 'main.default.churn_model', entity_version: '1', workload_size: 'Small', scale_to_zero_enabled: true }] } })
+    const body = JSON.stringify({
+      name: 'planted',
+      config: {
+        served_entities: [
+          { entity_name: 'main.default.churn_model', entity_version: '1', workload_size: 'Small', scale_to_zero_enabled: true },
+        ],
+      },
+    })
     await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body }).catch(() => undefined)
     const read = await fetch(url).then(
       (r) => `status ${r.status}`,

@@ -60,7 +60,10 @@ function stop(server: Server): Promise<void> {
 
 async function call(url: string, init: RequestInit = {}): Promise<number> {
   const started = performance.now()
-  const response = await fetch(url, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } })
+  const response = await fetch(url, {
+    ...init,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+  })
   await response.arrayBuffer()
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}`)
   return performance.now() - started
@@ -89,10 +92,16 @@ const listAgent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
 function listCall(url: string): Promise<number> {
   const started = performance.now()
   return new Promise((done, fail) => {
-    const req = httpGet(`${url}/api/2.0/serving-endpoints`, { agent: listAgent, headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
-      res.on('data', () => {})
-      res.on('end', () => (res.statusCode === 200 ? done(performance.now() - started) : fail(new Error(`list answered ${res.statusCode}`))))
-    })
+    const req = httpGet(
+      `${url}/api/2.0/serving-endpoints`,
+      { agent: listAgent, headers: { authorization: `Bearer ${TOKEN}` } },
+      (res) => {
+        res.on('data', () => {})
+        res.on('end', () =>
+          res.statusCode === 200 ? done(performance.now() - started) : fail(new Error(`list answered ${res.statusCode}`)),
+        )
+      },
+    )
     req.on('error', fail)
   })
 }
@@ -108,14 +117,17 @@ async function listThroughput(url: string) {
     }),
   )
   const seconds = (performance.now() - started) / 1000
-  return { req_per_s: round(times.length / seconds, 0), p50_ms: round(percentile(times, 50), 1), p99_ms: round(percentile(times, 99), 1) }
+  return {
+    req_per_s: round(times.length / seconds, 0),
+    p50_ms: round(percentile(times, 50), 1),
+    p99_ms: round(percentile(times, 99), 1),
+  }
 }
 
 export async function benchServer() {
   const dir = mkdtempSync(join(tmpdir(), 'serving-bench-'))
   const stateFile = join(dir, 'state.json')
-  const controls = (extraEndpoints: number) =>
-    JSON.stringify({ latencyMs: 0, deployMs: 1000, updateMs: 1000, extraEndpoints })
+  const controls = (extraEndpoints: number) => JSON.stringify({ latencyMs: 0, deployMs: 1000, updateMs: 1000, extraEndpoints })
   try {
     console.log('Mock server: point GETs at 17 and 2,000 (synthetic) endpoints…')
     let server = await startCli([], { MOCK_SERVER_TOKEN: TOKEN })

@@ -82,10 +82,10 @@ async function newContext(browser: Browser, controls: object | null): Promise<Br
   // tsx (esbuild keepNames) wraps named inner functions in __name(); functions sent to the page need it.
   await context.addInitScript({ content: 'window.__name = (fn) => fn' })
   if (controls) {
-    await context.addInitScript(
-      ([key, value]) => window.localStorage.setItem(key, value),
-      [CONTROLS_KEY, JSON.stringify(controls)] as const,
-    )
+    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      CONTROLS_KEY,
+      JSON.stringify(controls),
+    ] as const)
   }
   await context.addInitScript(FIRST_ROW_PROBE)
   return context
@@ -404,7 +404,12 @@ function sumDir(outDir: string): number {
 }
 
 type Results = {
-  bytes: { app_with_mock_gzip_kb: number; app_without_mock_gzip_kb: number; floor_react_one_element_gzip_kb: number; ratio_without_mock: number }
+  bytes: {
+    app_with_mock_gzip_kb: number
+    app_without_mock_gzip_kb: number
+    floor_react_one_element_gzip_kb: number
+    ratio_without_mock: number
+  }
   first_usable_row_ms: { app_median: number; floor_static_table_median: number; ratio: number }
   filter_keystroke_ms: { p50: number; p95: number }
   requests_per_minute: { settled_details: number; in_progress_details: number }

@@ -32,7 +32,12 @@ describe('request', () => {
       ),
     )
     const error = (await request(LIST).catch((e: unknown) => e)) as ApiError
-    expect([error.status, error.errorCode, error.message, error.field]).toEqual([400, 'INVALID_PARAMETER_VALUE', 'Bad name.', 'name'])
+    expect([error.status, error.errorCode, error.message, error.field]).toEqual([
+      400,
+      'INVALID_PARAMETER_VALUE',
+      'Bad name.',
+      'name',
+    ])
   })
 
   it.each([
@@ -54,7 +59,9 @@ describe('request', () => {
     vi.stubEnv('VITE_BACKEND', 'workspace')
     vi.stubEnv('VITE_BACKEND_TARGET', 'adb-123.azuredatabricks.net')
     server.use(
-      http.get(`*${LIST}`, () => HttpResponse.json({ error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' }, { status: 401 })),
+      http.get(`*${LIST}`, () =>
+        HttpResponse.json({ error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' }, { status: 401 }),
+      ),
     )
     const error = (await request(LIST).catch((e: unknown) => e)) as ApiError
     expect(error.message).toBe(

@@ -40,8 +40,10 @@ function isErrorBody(body: unknown): body is DatabricksErrorBody {
 function credentialHint(status: number): string {
   if (status !== 401) return ''
   const target = import.meta.env.VITE_BACKEND_TARGET ?? ''
-  if (import.meta.env.VITE_BACKEND === 'workspace') return ` The workspace ${target} did not accept the token: check DATABRICKS_TOKEN.`
-  if (import.meta.env.VITE_BACKEND === 'mock-server') return ` The mock server ${target} did not accept the token: check MOCK_SERVER_TOKEN.`
+  if (import.meta.env.VITE_BACKEND === 'workspace')
+    return ` The workspace ${target} did not accept the token: check DATABRICKS_TOKEN.`
+  if (import.meta.env.VITE_BACKEND === 'mock-server')
+    return ` The mock server ${target} did not accept the token: check MOCK_SERVER_TOKEN.`
   return ''
 }
 
@@ -58,7 +60,11 @@ async function toApiError(response: Response): Promise<ApiError> {
     return new ApiError(response.status, body.error_code, body.message + credentialHint(response.status), field)
   }
   const reason = response.statusText || 'Request failed'
-  return new ApiError(response.status, `HTTP_${response.status}`, `${reason} (HTTP ${response.status})${credentialHint(response.status)}`)
+  return new ApiError(
+    response.status,
+    `HTTP_${response.status}`,
+    `${reason} (HTTP ${response.status})${credentialHint(response.status)}`,
+  )
 }
 
 export interface RequestOptions {

@@ -28,16 +28,14 @@ export const servingApi = {
   updateConfig: (name: string, body: EndpointCoreConfigInput) =>
     request<ServingEndpointDetailed>(endpointPath(name, '/config'), { method: 'PUT', body }),
   /** Ours: Databricks offers cancel in its UI only, with no public route. */
-  cancelUpdate: (name: string) =>
-    request<ServingEndpointDetailed>(endpointPath(name, '/config/cancel'), { method: 'POST' }),
+  cancelUpdate: (name: string) => request<ServingEndpointDetailed>(endpointPath(name, '/config/cancel'), { method: 'POST' }),
   patchTags: (name: string, body: PatchTagsRequest) =>
     request<PatchTagsResponse>(endpointPath(name, '/tags'), { method: 'PATCH', body }),
   putRateLimits: (name: string, body: PutRateLimitsRequest) =>
     request<PutRateLimitsRequest>(endpointPath(name, '/rate-limits'), { method: 'PUT', body }),
   putAiGateway: (name: string, body: AiGatewayConfig) =>
     request<AiGatewayConfig>(endpointPath(name, '/ai-gateway'), { method: 'PUT', body }),
-  events: (name: string, signal?: AbortSignal) =>
-    request<EventsResponse>(endpointPath(name, '/events'), { signal }),
+  events: (name: string, signal?: AbortSignal) => request<EventsResponse>(endpointPath(name, '/events'), { signal }),
   logs: (name: string, served: string, signal?: AbortSignal) =>
     request<LogsResponse>(endpointPath(name, `/served-models/${encodeURIComponent(served)}/logs`), { signal }),
   buildLogs: (name: string, served: string, signal?: AbortSignal) =>
@@ -50,8 +48,7 @@ export const servingApi = {
   ucModels: (signal?: AbortSignal) =>
     request<{ registered_models: RegisteredModel[] }>('/api/2.1/unity-catalog/models', { signal }),
   ucModelVersions: (fullName: string, signal?: AbortSignal) =>
-    request<{ model_versions: ModelVersion[] }>(
-      `/api/2.1/unity-catalog/models/${encodeURIComponent(fullName)}/versions`,
-      { signal },
-    ),
+    request<{ model_versions: ModelVersion[] }>(`/api/2.1/unity-catalog/models/${encodeURIComponent(fullName)}/versions`, {
+      signal,
+    }),
 }

@@ -14,8 +14,7 @@ export const endpointKeys = {
   details: () => [...endpointKeys.all, 'detail'] as const,
   detail: (name: string) => [...endpointKeys.details(), name] as const,
   events: (name: string) => [...endpointKeys.detail(name), 'events'] as const,
-  logs: (name: string, served: string, kind: 'build' | 'server') =>
-    [...endpointKeys.detail(name), 'logs', served, kind] as const,
+  logs: (name: string, served: string, kind: 'build' | 'server') => [...endpointKeys.detail(name), 'logs', served, kind] as const,
 }
 
 export const catalogKeys = {

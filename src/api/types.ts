@@ -4,11 +4,7 @@
 export type EndpointReady = 'READY' | 'NOT_READY'
 export type ConfigUpdate = 'NOT_UPDATING' | 'IN_PROGRESS' | 'UPDATE_FAILED' | 'UPDATE_CANCELED'
 export type Deployment =
-  | 'DEPLOYMENT_CREATING'
-  | 'DEPLOYMENT_READY'
-  | 'DEPLOYMENT_FAILED'
-  | 'DEPLOYMENT_RECOVERING'
-  | 'DEPLOYMENT_ABORTED'
+  'DEPLOYMENT_CREATING' | 'DEPLOYMENT_READY' | 'DEPLOYMENT_FAILED' | 'DEPLOYMENT_RECOVERING' | 'DEPLOYMENT_ABORTED'
 export type PermissionLevel = 'CAN_MANAGE' | 'CAN_QUERY' | 'CAN_VIEW'
 export type WorkloadSize = 'Small' | 'Medium' | 'Large'
 export type WorkloadType = 'CPU' | 'GPU_SMALL' | 'GPU_MEDIUM' | 'GPU_LARGE' | 'MULTIGPU_MEDIUM'

@@ -38,8 +38,8 @@ export function DamagedDataNotice() {
       }
     >
       <p>
-        The mock backend found that {damage.problem}, so it answers every request with an error. A copy of the damaged
-        data is kept in localStorage["{damage.keptIn}"] for inspection. Reset starts again from the seeded endpoints.
+        The mock backend found that {damage.problem}, so it answers every request with an error. A copy of the damaged data is
+        kept in localStorage["{damage.keptIn}"] for inspection. Reset starts again from the seeded endpoints.
       </p>
     </Alert>
   )

@@ -55,7 +55,12 @@ describe('Mock controls form', () => {
     await user.type(latency, '60000')
     await user.type(within(dialog).getByLabelText('Extra endpoints'), '20000')
     await save()
-    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).toEqual({ latencyMs: 60_000, extraEndpoints: 20_000, failNextDeploy: false, faults: [] })
+    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).toEqual({
+      latencyMs: 60_000,
+      extraEndpoints: 20_000,
+      failNextDeploy: false,
+      faults: [],
+    })
   })
 
   it('saves an emptied field as unset, so the default applies', async () => {
@@ -63,6 +68,10 @@ describe('Mock controls form', () => {
     const { user, dialog, save } = await openControls()
     await user.clear(within(dialog).getByLabelText('Deploy time (ms)'))
     await save()
-    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).toEqual({ latencyMs: 10, failNextDeploy: false, faults: [] })
+    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).toEqual({
+      latencyMs: 10,
+      failNextDeploy: false,
+      faults: [],
+    })
   })
 })

@@ -112,10 +112,18 @@ export function MockControlsForm({ onSaved }: { onSaved: () => void }) {
       <Field label="Deploy time (ms)" error={errors.deployMs?.message} hint="From create until Ready (default 8000).">
         {(p) => <Input {...p} inputMode="numeric" {...register('deployMs')} />}
       </Field>
-      <Field label="Update time (ms)" error={errors.updateMs?.message} hint="From a config update until it is applied (default 8000).">
+      <Field
+        label="Update time (ms)"
+        error={errors.updateMs?.message}
+        hint="From a config update until it is applied (default 8000)."
+      >
         {(p) => <Input {...p} inputMode="numeric" {...register('updateMs')} />}
       </Field>
-      <Field label="Extra endpoints" error={errors.extraEndpoints?.message} hint="Synthetic endpoints added to the list, for scale.">
+      <Field
+        label="Extra endpoints"
+        error={errors.extraEndpoints?.message}
+        hint="Synthetic endpoints added to the list, for scale."
+      >
         {(p) => <Input {...p} inputMode="numeric" {...register('extraEndpoints')} />}
       </Field>
       <label className={styles.checkbox}>

@@ -16,7 +16,9 @@ describe('prefetchMatches', () => {
   it('starts the list request for the list page, before anything renders', async () => {
     const queryClient = prefetchAt('/ml/endpoints?q=churn')
     expect(queryClient.getQueryState(endpointKeys.list())?.fetchStatus).toBe('fetching')
-    await expect.poll(() => queryClient.getQueryData<{ endpoints: { name: string }[] }>(endpointKeys.list())?.endpoints.length).toBeGreaterThan(6)
+    await expect
+      .poll(() => queryClient.getQueryData<{ endpoints: { name: string }[] }>(endpointKeys.list())?.endpoints.length)
+      .toBeGreaterThan(6)
   })
 
   it('starts the endpoint request for its details and edit pages, and the current user for every page', () => {

@@ -7,12 +7,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export function Button({ variant = 'default', size = 'default', className, type = 'button', ...props }: ButtonProps) {
-  const classes = [
-    styles.button,
-    variant !== 'default' && styles[variant],
-    size === 'small' && styles.small,
-    className,
-  ]
+  const classes = [styles.button, variant !== 'default' && styles[variant], size === 'small' && styles.small, className]
     .filter(Boolean)
     .join(' ')
   return <button type={type} className={classes} {...props} />

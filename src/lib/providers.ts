@@ -129,12 +129,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
     authVariants: [{ id: 'key', label: 'API key', fields: [secret('anthropic_api_key', 'Anthropic API key')] }],
     tasks: ['llm/v1/chat', 'llm/v1/completions'],
     models: {
-      'llm/v1/chat': [
-        'claude-3-7-sonnet-latest',
-        'claude-3-5-sonnet-latest',
-        'claude-3-5-haiku-latest',
-        'claude-3-opus-latest',
-      ],
+      'llm/v1/chat': ['claude-3-7-sonnet-latest', 'claude-3-5-sonnet-latest', 'claude-3-5-haiku-latest', 'claude-3-opus-latest'],
       'llm/v1/completions': ['claude-2.1', 'claude-instant-1.2'],
     },
   },
@@ -175,10 +170,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
       {
         id: 'keys',
         label: 'Access keys',
-        fields: [
-          secret('aws_access_key_id', 'AWS access key ID'),
-          secret('aws_secret_access_key', 'AWS secret access key'),
-        ],
+        fields: [secret('aws_access_key_id', 'AWS access key ID'), secret('aws_secret_access_key', 'AWS secret access key')],
       },
       {
         id: 'instance-profile',
@@ -237,9 +229,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
     label: 'Databricks Model Serving',
     configKey: 'databricks_model_serving_config',
     fields: [text('databricks_workspace_url', 'Databricks workspace URL', true, 'https://<workspace>.cloud.databricks.com')],
-    authVariants: [
-      { id: 'token', label: 'API token', fields: [secret('databricks_api_token', 'Databricks API token')] },
-    ],
+    authVariants: [{ id: 'token', label: 'API token', fields: [secret('databricks_api_token', 'Databricks API token')] }],
     tasks: ALL_TASKS,
     // The other workspace's serving endpoints; its pay-per-token ones are a likely pick.
     models: {

@@ -52,7 +52,11 @@ const call = (url: string, token: string, init: RequestInit = {}) =>
 const createBody = (name: string) =>
   JSON.stringify({
     name,
-    config: { served_entities: [{ entity_name: 'main.default.churn_model', entity_version: '3', workload_size: 'Small', scale_to_zero_enabled: true }] },
+    config: {
+      served_entities: [
+        { entity_name: 'main.default.churn_model', entity_version: '3', workload_size: 'Small', scale_to_zero_enabled: true },
+      ],
+    },
   })
 
 describe('mock-server CLI', { timeout: 30_000 }, () => {

@@ -47,14 +47,17 @@ function readDefaults(): Partial<MockControls> {
   try {
     return parseControls(given)
   } catch (error) {
-    const flag = Object.entries(CONTROL_FLAGS).find(([control]) => error instanceof ControlPlaneError && error.field === control)?.[1]
+    const flag = Object.entries(CONTROL_FLAGS).find(
+      ([control]) => error instanceof ControlPlaneError && error.field === control,
+    )?.[1]
     return fail(flag ? `--${flag} ${values[flag] ?? ''}: ${messageOf(error)}` : messageOf(error))
   }
 }
 
 function readPort(text: string): number {
   const port = Number(text)
-  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port ${text}: must be a whole number from 0 to 65535.`)
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535)
+    fail(`--port ${text}: must be a whole number from 0 to 65535.`)
   return port
 }
 
@@ -87,4 +90,6 @@ const { url } = await startMockServer({
   defaults,
 }).catch((error: unknown) => fail(messageOf(error)))
 console.log(`Serving Console mock server listening on ${url}`)
-console.log(`Try: curl -H 'Authorization: Bearer ${token === undefined ? 'dapi-local' : '<your token>'}' ${url}/api/2.0/serving-endpoints`)
+console.log(
+  `Try: curl -H 'Authorization: Bearer ${token === undefined ? 'dapi-local' : '<your token>'}' ${url}/api/2.0/serving-endpoints`,
+)

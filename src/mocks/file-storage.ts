@@ -53,7 +53,10 @@ function load(path: string): Loaded {
   }
   const snapshot = parse(lines[0], 1)
   if (!isObject(snapshot)) {
-    throw new DamagedStateError(where, `it holds ${Array.isArray(snapshot) ? 'a list' : String(snapshot)}, not an object of saved keys`)
+    throw new DamagedStateError(
+      where,
+      `it holds ${Array.isArray(snapshot) ? 'a list' : String(snapshot)}, not an object of saved keys`,
+    )
   }
   const keys = new Map<string, string>()
   let state: StoredState | null = null
@@ -102,7 +105,10 @@ function load(path: string): Loaded {
  * Storage persisted to a state file (see above). Throws DamagedStateError, leaving the file as it is,
  * when the file holds something that is not a saved state.
  */
-export function fileStorage(path: string, { fresh = false, compactAfterBytes = 1 << 20 }: FileStorageOptions = {}): KeyValueStorage {
+export function fileStorage(
+  path: string,
+  { fresh = false, compactAfterBytes = 1 << 20 }: FileStorageOptions = {},
+): KeyValueStorage {
   if (fresh && existsSync(path)) renameSync(path, `${path}.old`)
   let loaded = load(path)
   let { keys, state, snapshotBytes, journalBytes } = loaded
@@ -111,7 +117,7 @@ export function fileStorage(path: string, { fresh = false, compactAfterBytes = 1
   const writeAll = (text: string) => {
     const bytes = Buffer.from(text)
     fd ??= openSync(path, 'a')
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done)
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done)
     return bytes.length
   }
 

@@ -66,7 +66,9 @@ describe('latency and time', () => {
   it('moves rollouts with the mock clock: update, then READY on the new version after updateMs', async () => {
     server.setControls({ updateMs: 3000 })
     const updating = await servingApi.updateConfig('sentiment-classifier', {
-      served_entities: [{ entity_name: 'main.nlp.sentiment', entity_version: '3', workload_size: 'Small', scale_to_zero_enabled: true }],
+      served_entities: [
+        { entity_name: 'main.nlp.sentiment', entity_version: '3', workload_size: 'Small', scale_to_zero_enabled: true },
+      ],
     })
     expect(updating.state.config_update).toBe('IN_PROGRESS')
     // The msw/node clock is real time plus an offset: leave real time a margin.
@@ -95,7 +97,12 @@ describe('out-of-range controls in storage', () => {
   })
 
   it('ignores a fault whose status is not an HTTP error (400–599)', async () => {
-    server.setControls({ faults: [{ method: 'GET', path: BASE, status: 99 }, { method: 'GET', path: BASE, status: 302 }] })
+    server.setControls({
+      faults: [
+        { method: 'GET', path: BASE, status: 99 },
+        { method: 'GET', path: BASE, status: 302 },
+      ],
+    })
     expect((await fetch(BASE)).status).toBe(200)
     expect((await fetch(BASE)).status).toBe(200)
   })

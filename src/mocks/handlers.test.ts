@@ -8,7 +8,12 @@ import { clock, controlPlane, server } from './node'
 
 const BASE = '/api/2.0/serving-endpoints'
 
-async function call(method: string, path: string, body?: unknown, raw?: string): Promise<{ status: number; json: unknown; headers: Headers }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  raw?: string,
+): Promise<{ status: number; json: unknown; headers: Headers }> {
   const response = await fetch(path, {
     method,
     headers: body === undefined && raw === undefined ? undefined : { 'Content-Type': 'application/json' },
@@ -53,27 +58,49 @@ describe('routes over HTTP', () => {
     const ready = (await call('GET', `${BASE}/openai_endpoint`)).json as ServingEndpointDetailed
     expect(ready.state.ready).toBe('READY')
     expect(ready.config?.served_entities[0].state.deployment).toBe('DEPLOYMENT_READY')
-    expect(ready.config?.traffic_config.routes).toEqual([{ served_entity_name: 'openai_embeddings', served_model_name: 'openai_embeddings', traffic_percentage: 100 }])
+    expect(ready.config?.traffic_config.routes).toEqual([
+      { served_entity_name: 'openai_embeddings', served_model_name: 'openai_embeddings', traffic_percentage: 100 },
+    ])
     expect(ready.config?.config_version).toBe(1)
     expect(ready.tags).toEqual([{ key: 'team', value: 'gen-ai' }])
     expect(ready.ai_gateway?.rate_limits).toEqual([{ calls: 100, key: 'user', renewal_period: 'minute' }])
   })
 
   it('takes the legacy served_models body MLflow’s older clients send, on create and on config update', async () => {
-    const legacy = (version: string) => ({ model_name: 'main.default.churn_model', model_version: version, workload_size: 'Small', scale_to_zero_enabled: false })
+    const legacy = (version: string) => ({
+      model_name: 'main.default.churn_model',
+      model_version: version,
+      workload_size: 'Small',
+      scale_to_zero_enabled: false,
+    })
     const created = await call('POST', BASE, {
       name: 'mlflow-legacy',
-      config: { served_models: [legacy('3')], traffic_config: { routes: [{ served_model_name: 'churn_model-3', traffic_percentage: 100 }] } },
+      config: {
+        served_models: [legacy('3')],
+        traffic_config: { routes: [{ served_model_name: 'churn_model-3', traffic_percentage: 100 }] },
+      },
     })
     expect(created.status).toBe(200)
     const detailed = created.json as ServingEndpointDetailed
-    expect(detailed.pending_config?.served_entities[0]).toMatchObject({ name: 'churn_model-3', entity_name: 'main.default.churn_model', entity_version: '3' })
-    expect(detailed.pending_config?.traffic_config.routes).toEqual([{ served_entity_name: 'churn_model-3', served_model_name: 'churn_model-3', traffic_percentage: 100 }])
+    expect(detailed.pending_config?.served_entities[0]).toMatchObject({
+      name: 'churn_model-3',
+      entity_name: 'main.default.churn_model',
+      entity_version: '3',
+    })
+    expect(detailed.pending_config?.traffic_config.routes).toEqual([
+      { served_entity_name: 'churn_model-3', served_model_name: 'churn_model-3', traffic_percentage: 100 },
+    ])
     clock.advance(8000)
     const updated = await call('PUT', `${BASE}/mlflow-legacy/config`, { served_models: [legacy('4')] })
     expect(updated.status).toBe(200)
-    expect((updated.json as ServingEndpointDetailed).pending_config?.served_entities[0]).toMatchObject({ name: 'churn_model-4', entity_version: '4' })
-    const both = await call('POST', BASE, { name: 'mixed', config: { served_models: [legacy('3')], served_entities: [{ ...legacy('3') }] } })
+    expect((updated.json as ServingEndpointDetailed).pending_config?.served_entities[0]).toMatchObject({
+      name: 'churn_model-4',
+      entity_version: '4',
+    })
+    const both = await call('POST', BASE, {
+      name: 'mixed',
+      config: { served_models: [legacy('3')], served_entities: [{ ...legacy('3') }] },
+    })
     expect(both.status).toBe(400)
     expect(errorBody(both.json).message).toContain('served_models')
     expect(errorBody(both.json).details?.[0].metadata).toEqual({ field: 'served_models' })
@@ -122,13 +149,22 @@ describe('routes over HTTP', () => {
     expect(headers.get('served-model-name')).toBe('churn_model-3')
     expect((json as { predictions: unknown[] }).predictions).toHaveLength(1)
     const split = await call('POST', '/serving-endpoints/churn-predictor/invocations', {
-      dataframe_split: { index: [0, 1], columns: ['tenure', 'plan'], data: [[3, 'basic'], [24, 'pro']] },
+      dataframe_split: {
+        index: [0, 1],
+        columns: ['tenure', 'plan'],
+        data: [
+          [3, 'basic'],
+          [24, 'pro'],
+        ],
+      },
     })
     expect(split.status).toBe(200)
     expect((split.json as { predictions: unknown[] }).predictions).toHaveLength(2)
     const columns = await call('POST', '/serving-endpoints/churn-predictor/invocations', { inputs: { tenure: [3, 24, 36] } })
     expect((columns.json as { predictions: unknown[] }).predictions).toHaveLength(3)
-    const chat = await call('POST', '/serving-endpoints/databricks-gemma-3-12b/invocations', { messages: [{ role: 'user', content: 'hi' }] })
+    const chat = await call('POST', '/serving-endpoints/databricks-gemma-3-12b/invocations', {
+      messages: [{ role: 'user', content: 'hi' }],
+    })
     expect(chat.headers.get('served-model-name')).toBe('databricks-gemma-3-12b')
     expect(chat.json).toMatchObject({ object: 'chat.completion' })
   })
@@ -145,7 +181,17 @@ describe('errors over HTTP', () => {
   })
 
   it('puts a nested field path where request() finds it', async () => {
-    const body = { ...DOCS_EXAMPLE, config: { served_entities: [{ ...DOCS_EXAMPLE.config.served_entities[0], external_model: { ...DOCS_EXAMPLE.config.served_entities[0].external_model, openai_config: {} } }] } }
+    const body = {
+      ...DOCS_EXAMPLE,
+      config: {
+        served_entities: [
+          {
+            ...DOCS_EXAMPLE.config.served_entities[0],
+            external_model: { ...DOCS_EXAMPLE.config.served_entities[0].external_model, openai_config: {} },
+          },
+        ],
+      },
+    }
     const error = await request(BASE, { method: 'POST', body }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ status: 400, field: 'served_entities[0].external_model.openai_config.openai_api_key' })
@@ -156,9 +202,30 @@ describe('errors over HTTP', () => {
     ['an update during an update', 'PUT', `${BASE}/recsys-ranker/config`, DOCS_EXAMPLE.config, 409, 'RESOURCE_CONFLICT'],
     ['a cancel with nothing to cancel', 'POST', `${BASE}/churn-predictor/config/cancel`, undefined, 409, 'RESOURCE_CONFLICT'],
     ['deleting a system endpoint', 'DELETE', `${BASE}/databricks-gte-large-en`, undefined, 403, 'PERMISSION_DENIED'],
-    ['updating an endpoint one may only view', 'PUT', `${BASE}/shared-embeddings/config`, DOCS_EXAMPLE.config, 403, 'PERMISSION_DENIED'],
-    ['querying an endpoint one may only view', 'POST', '/serving-endpoints/shared-embeddings/invocations', { input: 'x' }, 403, 'PERMISSION_DENIED'],
-    ['querying an endpoint that is not ready', 'POST', '/serving-endpoints/fraud-detector-v2/invocations', { inputs: [] }, 400, 'BAD_REQUEST'],
+    [
+      'updating an endpoint one may only view',
+      'PUT',
+      `${BASE}/shared-embeddings/config`,
+      DOCS_EXAMPLE.config,
+      403,
+      'PERMISSION_DENIED',
+    ],
+    [
+      'querying an endpoint one may only view',
+      'POST',
+      '/serving-endpoints/shared-embeddings/invocations',
+      { input: 'x' },
+      403,
+      'PERMISSION_DENIED',
+    ],
+    [
+      'querying an endpoint that is not ready',
+      'POST',
+      '/serving-endpoints/fraud-detector-v2/invocations',
+      { inputs: [] },
+      400,
+      'BAD_REQUEST',
+    ],
   ])('answers %s with %i %s', async (_, method, path, body, status, code) => {
     const answer = await call(method, path, body)
     expect(answer.status).toBe(status)
@@ -220,23 +287,45 @@ describe('client mistakes in the shared handlers (browser and msw/node)', () => 
     const path = '/serving-endpoints/databricks-gte-large-en/invocations'
     const refused = await call('POST', path, { input: Array<string>(151).fill('hello') })
     expect(refused.status).toBe(400)
-    expect(errorBody(refused.json)).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining('150') as string })
+    expect(errorBody(refused.json)).toMatchObject({
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: expect.stringContaining('150') as string,
+    })
     expect(errorBody(refused.json).details?.[0].metadata).toEqual({ field: 'input' })
-    expect(((await call('POST', path, { input: Array<string>(150).fill('hello') })).json as { data: unknown[] }).data).toHaveLength(150)
+    expect(
+      ((await call('POST', path, { input: Array<string>(150).fill('hello') })).json as { data: unknown[] }).data,
+    ).toHaveLength(150)
   })
 
   it('refuses more than 150 completions prompts and 10,000 custom-model records in one query', async () => {
-    const entity = { name: 'gpt', external_model: { name: 'gpt-3.5-turbo-instruct', provider: 'openai', task: 'llm/v1/completions', openai_config: { openai_api_key: '{{secrets/s/k}}' } } }
+    const entity = {
+      name: 'gpt',
+      external_model: {
+        name: 'gpt-3.5-turbo-instruct',
+        provider: 'openai',
+        task: 'llm/v1/completions',
+        openai_config: { openai_api_key: '{{secrets/s/k}}' },
+      },
+    }
     expect((await call('POST', BASE, { name: 'completer', config: { served_entities: [entity] } })).status).toBe(200)
     clock.advance(8000)
     const prompts = await call('POST', '/serving-endpoints/completer/invocations', { prompt: Array<string>(151).fill('') })
     expect(prompts.status).toBe(400)
-    expect(errorBody(prompts.json)).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining('150') as string })
-    expect((await call('POST', '/serving-endpoints/completer/invocations', { prompt: Array<string>(150).fill('') })).status).toBe(200)
-    const records = await call('POST', '/serving-endpoints/churn-predictor/invocations', { dataframe_records: Array<number>(10_001).fill(0) })
+    expect(errorBody(prompts.json)).toMatchObject({
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: expect.stringContaining('150') as string,
+    })
+    expect((await call('POST', '/serving-endpoints/completer/invocations', { prompt: Array<string>(150).fill('') })).status).toBe(
+      200,
+    )
+    const records = await call('POST', '/serving-endpoints/churn-predictor/invocations', {
+      dataframe_records: Array<number>(10_001).fill(0),
+    })
     expect(records.status).toBe(400)
     expect(errorBody(records.json).message).toContain('10000')
-    expect((await call('POST', '/serving-endpoints/churn-predictor/invocations', { inputs: Array<number>(10_000).fill(0) })).status).toBe(200)
+    expect(
+      (await call('POST', '/serving-endpoints/churn-predictor/invocations', { inputs: Array<number>(10_000).fill(0) })).status,
+    ).toBe(200)
   })
 
   it('answers a control-plane body over 1 MiB with 413', async () => {
@@ -269,10 +358,21 @@ describe('mock routes (the same in the browser, msw/node and the HTTP server)', 
   const json = (answer: { json: unknown }) => answer.json as Record<string, unknown>
 
   it('GET /__mock/controls answers the controls in force; PUT replaces them and answers the result', async () => {
-    expect(await call('GET', '/__mock/controls')).toMatchObject({ status: 200, json: { latencyMs: 0, deployMs: 8000, faults: [] } })
-    const put = await call('PUT', '/__mock/controls', { deployMs: 2000, extraEndpoints: 3, faults: [{ method: 'get', path: `${BASE}/x`, status: 503 }] })
+    expect(await call('GET', '/__mock/controls')).toMatchObject({
+      status: 200,
+      json: { latencyMs: 0, deployMs: 8000, faults: [] },
+    })
+    const put = await call('PUT', '/__mock/controls', {
+      deployMs: 2000,
+      extraEndpoints: 3,
+      faults: [{ method: 'get', path: `${BASE}/x`, status: 503 }],
+    })
     expect(put.status).toBe(200)
-    expect(json(put)).toMatchObject({ deployMs: 2000, extraEndpoints: 3, faults: [{ method: 'GET', path: `${BASE}/x`, status: 503 }] })
+    expect(json(put)).toMatchObject({
+      deployMs: 2000,
+      extraEndpoints: 3,
+      faults: [{ method: 'GET', path: `${BASE}/x`, status: 503 }],
+    })
     expect((await call('GET', '/__mock/controls')).json).toEqual(put.json)
     expect(controlPlane.controls.read().deployMs).toBe(2000)
   })
@@ -285,7 +385,10 @@ describe('mock routes (the same in the browser, msw/node and the HTTP server)', 
     await call('PUT', '/__mock/controls', { deployMs: 1234 })
     const refused = await call('PUT', '/__mock/controls', body)
     expect(refused.status).toBe(400)
-    expect(errorBody(refused.json)).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining(field) as string })
+    expect(errorBody(refused.json)).toMatchObject({
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: expect.stringContaining(field) as string,
+    })
     expect(errorBody(refused.json).details?.[0].metadata).toEqual({ field })
     expect(controlPlane.controls.read().deployMs).toBe(1234)
   })
@@ -297,18 +400,31 @@ describe('mock routes (the same in the browser, msw/node and the HTTP server)', 
   })
 
   it('are not subject to faults or latency', async () => {
-    server.setControls({ latencyMs: 5000, faults: [{ path: '*', status: 503, times: 3 }, { path: '/__mock/*', network: true }] })
+    server.setControls({
+      latencyMs: 5000,
+      faults: [
+        { path: '*', status: 503, times: 3 },
+        { path: '/__mock/*', network: true },
+      ],
+    })
     const started = performance.now()
     expect((await call('GET', '/__mock/controls')).status).toBe(200)
     expect((await call('POST', '/__mock/reset')).status).toBe(200)
     expect(performance.now() - started).toBeLessThan(2000)
-    expect(controlPlane.controls.read().faults).toEqual([{ path: '*', status: 503, times: 3 }, { path: '/__mock/*', network: true }])
+    expect(controlPlane.controls.read().faults).toEqual([
+      { path: '*', status: 503, times: 3 },
+      { path: '/__mock/*', network: true },
+    ])
     expect((await call('PUT', '/__mock/controls', { latencyMs: 0 })).status).toBe(200)
     expect((await call('GET', BASE)).status).toBe(200)
   })
 
   it('answers another method or path under /__mock with 404 ENDPOINT_NOT_FOUND', async () => {
-    for (const [method, path] of [['DELETE', '/__mock/controls'], ['GET', '/__mock/reset'], ['GET', '/__mock/nothing']]) {
+    for (const [method, path] of [
+      ['DELETE', '/__mock/controls'],
+      ['GET', '/__mock/reset'],
+      ['GET', '/__mock/nothing'],
+    ]) {
       const answer = await call(method, path)
       expect(answer.status).toBe(404)
       expect(errorBody(answer.json).error_code).toBe('ENDPOINT_NOT_FOUND')

@@ -50,7 +50,10 @@ function nestedDeeperThan(text: string, max: number): boolean {
 function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return undefined
   if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
-    throw new ControlPlaneError('BAD_REQUEST', `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels, the most the mock accepts.`)
+    throw new ControlPlaneError(
+      'BAD_REQUEST',
+      `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels, the most the mock accepts.`,
+    )
   }
   try {
     return JSON.parse(text)
@@ -95,7 +98,9 @@ const MOCK_NAMESPACE = new RegExp(`${ORIGIN}/__mock(?:/|$)`)
 function path(pattern: string): RegExp {
   const source = pattern
     .split('/')
-    .map((segment) => (segment.startsWith(':') ? `(?<${segment.slice(1)}>[^/]+)` : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((segment) =>
+      segment.startsWith(':') ? `(?<${segment.slice(1)}>[^/]+)` : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('/')
   return new RegExp(`${ORIGIN}${source}/?$`)
 }
@@ -131,7 +136,12 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       } catch (error) {
         if (error instanceof ControlPlaneError) return errorResponse(error)
         onError(error)
-        return errorResponse(new ControlPlaneError('INTERNAL_ERROR', 'The mock control plane failed to handle this request; its log has the details.'))
+        return errorResponse(
+          new ControlPlaneError(
+            'INTERNAL_ERROR',
+            'The mock control plane failed to handle this request; its log has the details.',
+          ),
+        )
       }
     }
 
@@ -154,13 +164,34 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       return problem ? errorResponse(problem) : undefined
     }),
     // The list's body is serialised once per change of the list, not per request (ControlPlane.listJson).
-    http.get(path(base), route(() => new HttpResponse(listBytes(cp.listJson()), { headers: { 'content-type': 'application/json' } }))),
-    http.post(path(base), route(async ({ body }) => cp.create(await body()))),
-    http.get(path(`${base}/:name`), route(({ params }) => cp.get(param(params, 'name')))),
-    http.delete(path(`${base}/:name`), route(({ params }) => cp.remove(param(params, 'name')))),
-    http.put(path(`${base}/:name/config`), route(async ({ params, body }) => cp.updateConfig(param(params, 'name'), await body()))),
-    http.post(path(`${base}/:name/config/cancel`), route(({ params }) => cp.cancelUpdate(param(params, 'name')))),
-    http.patch(path(`${base}/:name/tags`), route(async ({ params, body }) => cp.patchTags(param(params, 'name'), await body()))),
+    http.get(
+      path(base),
+      route(() => new HttpResponse(listBytes(cp.listJson()), { headers: { 'content-type': 'application/json' } })),
+    ),
+    http.post(
+      path(base),
+      route(async ({ body }) => cp.create(await body())),
+    ),
+    http.get(
+      path(`${base}/:name`),
+      route(({ params }) => cp.get(param(params, 'name'))),
+    ),
+    http.delete(
+      path(`${base}/:name`),
+      route(({ params }) => cp.remove(param(params, 'name'))),
+    ),
+    http.put(
+      path(`${base}/:name/config`),
+      route(async ({ params, body }) => cp.updateConfig(param(params, 'name'), await body())),
+    ),
+    http.post(
+      path(`${base}/:name/config/cancel`),
+      route(({ params }) => cp.cancelUpdate(param(params, 'name'))),
+    ),
+    http.patch(
+      path(`${base}/:name/tags`),
+      route(async ({ params, body }) => cp.patchTags(param(params, 'name'), await body())),
+    ),
     http.put(
       path(`${base}/:name/rate-limits`),
       route(async ({ params, body }) => cp.putRateLimits(param(params, 'name'), await body())),
@@ -169,7 +200,10 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       path(`${base}/:name/ai-gateway`),
       route(async ({ params, body }) => cp.putAiGateway(param(params, 'name'), await body())),
     ),
-    http.get(path(`${base}/:name/events`), route(({ params }) => cp.events(param(params, 'name')))),
+    http.get(
+      path(`${base}/:name/events`),
+      route(({ params }) => cp.events(param(params, 'name'))),
+    ),
     http.get(
       path(`${base}/:name/served-models/:served/logs`),
       route(({ params }) => cp.logs(param(params, 'name'), param(params, 'served'), 'server')),
@@ -185,15 +219,27 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
         return HttpResponse.json(response, { headers: { 'served-model-name': servedEntity } })
       }),
     ),
-    http.get(path('/api/2.0/permissions/serving-endpoints/:id'), route(({ params }) => cp.permissions(param(params, 'id')))),
-    http.get(path('/api/2.0/preview/scim/v2/Me'), route(() => cp.me())),
-    http.get(path('/api/2.1/unity-catalog/models'), route(() => cp.ucModels())),
+    http.get(
+      path('/api/2.0/permissions/serving-endpoints/:id'),
+      route(({ params }) => cp.permissions(param(params, 'id'))),
+    ),
+    http.get(
+      path('/api/2.0/preview/scim/v2/Me'),
+      route(() => cp.me()),
+    ),
+    http.get(
+      path('/api/2.1/unity-catalog/models'),
+      route(() => cp.ucModels()),
+    ),
     http.get(
       path('/api/2.1/unity-catalog/models/:fullName/versions'),
       route(({ params }) => cp.ucModelVersions(param(params, 'fullName'))),
     ),
     // The mock's own routes, for test suites: the controls in force, set them all at once, reset the demo data.
-    http.get(path('/__mock/controls'), route(() => cp.controls.read(), { mock: true })),
+    http.get(
+      path('/__mock/controls'),
+      route(() => cp.controls.read(), { mock: true }),
+    ),
     http.put(
       path('/__mock/controls'),
       route(
@@ -206,10 +252,13 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
     ),
     http.post(
       path('/__mock/reset'),
-      route(() => {
-        cp.reset()
-        return {}
-      }, { mock: true }),
+      route(
+        () => {
+          cp.reset()
+          return {}
+        },
+        { mock: true },
+      ),
     ),
     // Last: any other method or path under the API answers as Databricks does, not with the app's HTML.
     http.all(API_NAMESPACE, ({ request }) => errorResponse(noRoute(request.method, new URL(request.url).pathname))),

@@ -25,7 +25,9 @@ function raw(
     const req = httpRequest({ host: hostname, port, method, path, headers, setHost: !('host' in headers) }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+      )
     })
     req.on('error', reject)
     req.end(body)
@@ -61,10 +63,24 @@ describe('client mistakes answer 4xx with a Databricks error body', () => {
     ['a malformed escape in an endpoint name', 'GET', `${E}/%ZZ`, {}, 400, 'BAD_REQUEST'],
     ['a malformed escape on delete', 'DELETE', `${E}/%ZZ`, {}, 400, 'BAD_REQUEST'],
     ['a malformed escape on logs', 'GET', `${E}/%ZZ/served-models/a/logs`, {}, 400, 'BAD_REQUEST'],
-    ['a malformed escape in a served model', 'GET', `${E}/churn-predictor/served-models/%E0%A4/build-logs`, {}, 400, 'BAD_REQUEST'],
+    [
+      'a malformed escape in a served model',
+      'GET',
+      `${E}/churn-predictor/served-models/%E0%A4/build-logs`,
+      {},
+      400,
+      'BAD_REQUEST',
+    ],
     ['a malformed escape on config', 'PUT', `${E}/%ZZ/config`, { headers: json, body: '{}' }, 400, 'BAD_REQUEST'],
     ['a malformed escape on tags', 'PATCH', `${E}/bad%/tags`, {}, 400, 'BAD_REQUEST'],
-    ['a malformed escape on invocations', 'POST', '/serving-endpoints/%ZZ/invocations', { headers: json, body: '{}' }, 400, 'BAD_REQUEST'],
+    [
+      'a malformed escape on invocations',
+      'POST',
+      '/serving-endpoints/%ZZ/invocations',
+      { headers: json, body: '{}' },
+      400,
+      'BAD_REQUEST',
+    ],
     ['a malformed escape in a model name', 'GET', '/api/2.1/unity-catalog/models/%C3/versions', {}, 400, 'BAD_REQUEST'],
     ['a leading //', 'GET', `/${E}`, {}, 400, 'BAD_REQUEST'],
     ['a // inside the path', 'GET', '/api/2.0//serving-endpoints', {}, 400, 'BAD_REQUEST'],
@@ -76,19 +92,89 @@ describe('client mistakes answer 4xx with a Databricks error body', () => {
     ['PROPFIND', 'PROPFIND', `${E}/churn-predictor`, {}, 404, 'ENDPOINT_NOT_FOUND'],
     ['the list in capitals', 'GET', '/API/2.0/SERVING-ENDPOINTS', {}, 404, 'ENDPOINT_NOT_FOUND'],
     ['a route in mixed case', 'GET', '/api/2.0/Serving-Endpoints/churn-predictor', {}, 404, 'ENDPOINT_NOT_FOUND'],
-    ['invocations in capitals', 'POST', '/Serving-Endpoints/churn-predictor/invocations', { headers: json, body: '{}' }, 404, 'ENDPOINT_NOT_FOUND'],
+    [
+      'invocations in capitals',
+      'POST',
+      '/Serving-Endpoints/churn-predictor/invocations',
+      { headers: json, body: '{}' },
+      404,
+      'ENDPOINT_NOT_FOUND',
+    ],
     ['an unknown route', 'GET', '/api/2.0/nothing-here', {}, 404, 'ENDPOINT_NOT_FOUND'],
     ['JSON nested 5,000 deep on create', 'POST', E, { headers: json, body: deepJson(5000) }, 400, 'BAD_REQUEST'],
-    ['JSON nested 65 deep in a config', 'PUT', `${E}/churn-predictor/config`, { headers: json, body: `{"served_entities":${deepJson(64)}}` }, 400, 'BAD_REQUEST'],
-    ['JSON nested 5,000 deep in a query', 'POST', '/serving-endpoints/churn-predictor/invocations', { headers: json, body: `{"inputs":${deepJson(5000)}}` }, 400, 'BAD_REQUEST'],
+    [
+      'JSON nested 65 deep in a config',
+      'PUT',
+      `${E}/churn-predictor/config`,
+      { headers: json, body: `{"served_entities":${deepJson(64)}}` },
+      400,
+      'BAD_REQUEST',
+    ],
+    [
+      'JSON nested 5,000 deep in a query',
+      'POST',
+      '/serving-endpoints/churn-predictor/invocations',
+      { headers: json, body: `{"inputs":${deepJson(5000)}}` },
+      400,
+      'BAD_REQUEST',
+    ],
     ['JSON that is not JSON', 'POST', E, { headers: json, body: '{"name": ' }, 400, 'BAD_REQUEST'],
-    ['a create body over 1 MiB', 'POST', E, { headers: json, body: JSON.stringify({ name: 'x', description: 'd'.repeat(MiB) }) }, 413, 'BAD_REQUEST'],
-    ['a query body over 16 MiB', 'POST', '/serving-endpoints/churn-predictor/invocations', { headers: json, body: JSON.stringify({ inputs: ['x'.repeat(16 * MiB)] }) }, 413, 'BAD_REQUEST'],
-    ['151 embeddings inputs', 'POST', '/serving-endpoints/databricks-gte-large-en/invocations', { headers: json, body: JSON.stringify({ input: Array(151).fill('hi') }) }, 400, 'INVALID_PARAMETER_VALUE'],
-    ['20,000 embeddings inputs', 'POST', '/serving-endpoints/databricks-gte-large-en/invocations', { headers: json, body: JSON.stringify({ input: Array(20_000).fill('hi') }) }, 400, 'INVALID_PARAMETER_VALUE'],
-    ['a latency of 1e9 ms', 'PUT', '/__mock/controls', { headers: json, body: '{"latencyMs": 1e9}' }, 400, 'INVALID_PARAMETER_VALUE'],
-    ['a fault with status 99', 'PUT', '/__mock/controls', { headers: json, body: '{"faults": [{"path": "*", "status": 99}]}' }, 400, 'INVALID_PARAMETER_VALUE'],
-    ['controls nested 5,000 deep', 'PUT', '/__mock/controls', { headers: json, body: `{"faults":${deepJson(5000)}}` }, 400, 'BAD_REQUEST'],
+    [
+      'a create body over 1 MiB',
+      'POST',
+      E,
+      { headers: json, body: JSON.stringify({ name: 'x', description: 'd'.repeat(MiB) }) },
+      413,
+      'BAD_REQUEST',
+    ],
+    [
+      'a query body over 16 MiB',
+      'POST',
+      '/serving-endpoints/churn-predictor/invocations',
+      { headers: json, body: JSON.stringify({ inputs: ['x'.repeat(16 * MiB)] }) },
+      413,
+      'BAD_REQUEST',
+    ],
+    [
+      '151 embeddings inputs',
+      'POST',
+      '/serving-endpoints/databricks-gte-large-en/invocations',
+      { headers: json, body: JSON.stringify({ input: Array(151).fill('hi') }) },
+      400,
+      'INVALID_PARAMETER_VALUE',
+    ],
+    [
+      '20,000 embeddings inputs',
+      'POST',
+      '/serving-endpoints/databricks-gte-large-en/invocations',
+      { headers: json, body: JSON.stringify({ input: Array(20_000).fill('hi') }) },
+      400,
+      'INVALID_PARAMETER_VALUE',
+    ],
+    [
+      'a latency of 1e9 ms',
+      'PUT',
+      '/__mock/controls',
+      { headers: json, body: '{"latencyMs": 1e9}' },
+      400,
+      'INVALID_PARAMETER_VALUE',
+    ],
+    [
+      'a fault with status 99',
+      'PUT',
+      '/__mock/controls',
+      { headers: json, body: '{"faults": [{"path": "*", "status": 99}]}' },
+      400,
+      'INVALID_PARAMETER_VALUE',
+    ],
+    [
+      'controls nested 5,000 deep',
+      'PUT',
+      '/__mock/controls',
+      { headers: json, body: `{"faults":${deepJson(5000)}}` },
+      400,
+      'BAD_REQUEST',
+    ],
     ['controls that are not JSON', 'PUT', '/__mock/controls', { headers: json, body: 'latency=0' }, 400, 'BAD_REQUEST'],
     ['an unknown method on a mock route', 'DELETE', '/__mock/controls', {}, 404, 'ENDPOINT_NOT_FOUND'],
   ])('%s: %s %s', async (_, method, path, options, status, code) => {
@@ -103,10 +189,15 @@ describe('client mistakes answer 4xx with a Databricks error body', () => {
     const big = expectDatabricksError(await raw(running.url, 'POST', E, { headers: json, body: 'x'.repeat(MiB + 1) }))
     expect(big.message).toContain('1 MiB')
     const inputs = expectDatabricksError(
-      await raw(running.url, 'POST', '/serving-endpoints/databricks-gte-large-en/invocations', { headers: json, body: JSON.stringify({ input: Array(151).fill('hi') }) }),
+      await raw(running.url, 'POST', '/serving-endpoints/databricks-gte-large-en/invocations', {
+        headers: json,
+        body: JSON.stringify({ input: Array(151).fill('hi') }),
+      }),
     )
     expect(inputs.message).toContain('150')
-    const latency = expectDatabricksError(await raw(running.url, 'PUT', '/__mock/controls', { headers: json, body: '{"latencyMs": 1e9}' }))
+    const latency = expectDatabricksError(
+      await raw(running.url, 'PUT', '/__mock/controls', { headers: json, body: '{"latencyMs": 1e9}' }),
+    )
     expect(latency.message).toContain('latencyMs')
     expect(latency.message).toContain('60000')
   })
@@ -131,7 +222,9 @@ describe('client mistakes answer 4xx with a Databricks error body', () => {
 describe('authentication', () => {
   it('accepts the Bearer scheme in any case (RFC 7235)', async () => {
     for (const scheme of ['Bearer', 'bearer', 'BEARER']) {
-      const answer = await raw(running.url, 'GET', '/api/2.0/serving-endpoints', { headers: { authorization: `${scheme} dapi-x` } })
+      const answer = await raw(running.url, 'GET', '/api/2.0/serving-endpoints', {
+        headers: { authorization: `${scheme} dapi-x` },
+      })
       expect(answer.status).toBe(200)
     }
   })
@@ -151,11 +244,19 @@ describe('bounds on request bodies', () => {
     let closed: Promise<void> = Promise.resolve()
     const answer = await new Promise<Answer>((resolve, reject) => {
       const req = httpRequest(
-        { host: hostname, port, method: 'POST', path: '/serving-endpoints/churn-predictor/invocations', headers: { ...AUTH, 'content-length': String(200 * MiB) } },
+        {
+          host: hostname,
+          port,
+          method: 'POST',
+          path: '/serving-endpoints/churn-predictor/invocations',
+          headers: { ...AUTH, 'content-length': String(200 * MiB) },
+        },
         (res) => {
           const chunks: Buffer[] = []
           res.on('data', (chunk: Buffer) => chunks.push(chunk))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+          )
         },
       )
       req.on('error', reject)
@@ -174,14 +275,17 @@ describe('bounds on request bodies', () => {
     let refused: Answer | undefined
     const huge = new Promise<void>((resolve) => {
       // Chunked, with no Content-Length: the server can only count as it reads.
-      const req = httpRequest({ host: hostname, port, method: 'POST', path: '/serving-endpoints/churn-predictor/invocations', headers: AUTH }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          refused = { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }
-          resolve()
-        })
-      })
+      const req = httpRequest(
+        { host: hostname, port, method: 'POST', path: '/serving-endpoints/churn-predictor/invocations', headers: AUTH },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => {
+            refused = { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }
+            resolve()
+          })
+        },
+      )
       req.on('error', () => resolve())
       const chunk = Buffer.alloc(MiB, 'x')
       let sent = 0
@@ -216,7 +320,10 @@ describe('mock controls over HTTP', () => {
   it('GET /__mock/controls answers the controls in force, and mock routes are never faulted or delayed', async () => {
     const json = { ...AUTH, 'content-type': 'application/json' }
     const faults = [{ path: '*', status: 503, times: 5 }]
-    expect((await raw(running.url, 'PUT', '/__mock/controls', { headers: json, body: JSON.stringify({ latencyMs: 3000, faults }) })).status).toBe(200)
+    expect(
+      (await raw(running.url, 'PUT', '/__mock/controls', { headers: json, body: JSON.stringify({ latencyMs: 3000, faults }) }))
+        .status,
+    ).toBe(200)
     const started = performance.now()
     const got = await raw(running.url, 'GET', '/__mock/controls')
     expect(got.status).toBe(200)
@@ -254,7 +361,10 @@ describe('unexpected failures', () => {
     try {
       for (const path of ['/api/2.0/serving-endpoints', '/__mock/controls']) {
         const method = path === '/__mock/controls' ? 'PUT' : 'GET'
-        const answer = await raw(other.url, method, path, { headers: { ...AUTH, 'content-type': 'application/json' }, body: method === 'PUT' ? '{}' : undefined })
+        const answer = await raw(other.url, method, path, {
+          headers: { ...AUTH, 'content-type': 'application/json' },
+          body: method === 'PUT' ? '{}' : undefined,
+        })
         expect(answer.status).toBe(500)
         const body = expectDatabricksError(answer)
         expect(body.error_code).toBe('INTERNAL_ERROR')

@@ -13,7 +13,10 @@ const UNAUTHENTICATED = new ControlPlaneError(
   'UNAUTHENTICATED',
   'Credential was not sent or was of an unsupported type for this API. Send Authorization: Bearer <token>.',
 )
-const INTERNAL = new ControlPlaneError('INTERNAL_ERROR', 'The mock server failed to handle this request; its log has the details.')
+const INTERNAL = new ControlPlaneError(
+  'INTERNAL_ERROR',
+  'The mock server failed to handle this request; its log has the details.',
+)
 
 /** Methods a route may answer; anything else (TRACE, CONNECT, WebDAV verbs) is no route at all. */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
@@ -124,7 +127,8 @@ export function startMockServer({
     return Promise.reject(error instanceof Error ? error : new Error(String(error)))
   }
   const controlPlane = new ControlPlane({ storage, defaults: checked })
-  const logError = (error: unknown) => log(`Mock server failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  const logError = (error: unknown) =>
+    log(`Mock server failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   const handlers = createHandlers(controlPlane, { onError: logError })
 
   async function handle(req: IncomingMessage, res: ServerResponse, target: string, path: string): Promise<void> {
@@ -150,7 +154,8 @@ export function startMockServer({
       if (typeof value === 'string') headers.set(key, value)
       else if (Array.isArray(value)) headers.set(key, value.join(', '))
     }
-    if (!URL.canParse(`${origin}${target}`)) return sendError(res, new ControlPlaneError('BAD_REQUEST', 'The request target is not a valid path.'))
+    if (!URL.canParse(`${origin}${target}`))
+      return sendError(res, new ControlPlaneError('BAD_REQUEST', 'The request target is not a valid path.'))
     const request = new Request(`${origin}${target}`, { method, headers, body: body && body.length > 0 ? body : undefined })
     const response = await getResponse(candidates(handlers, request), request)
     return response ? send(res, response) : sendError(res, noRoute(method, path))

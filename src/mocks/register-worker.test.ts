@@ -6,7 +6,9 @@ function fakeContainer({ controlled = false, existing = false, registerFails = f
   const target = new EventTarget()
   const container = {
     controller: controlled ? ({} as ServiceWorker) : null,
-    getRegistration: vi.fn<() => Promise<ServiceWorkerRegistration | undefined>>(async () => (existing ? ({} as ServiceWorkerRegistration) : undefined)),
+    getRegistration: vi.fn<() => Promise<ServiceWorkerRegistration | undefined>>(async () =>
+      existing ? ({} as ServiceWorkerRegistration) : undefined,
+    ),
     register: vi.fn<(url: string) => Promise<ServiceWorkerRegistration>>(async () => {
       if (registerFails) throw new Error('blocked')
       return {} as ServiceWorkerRegistration

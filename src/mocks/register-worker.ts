@@ -11,7 +11,9 @@ const GIVE_UP_MS = 3000
  * workers, a page already controlled, or a worker left from an earlier visit (a hard reload, which
  * msw handles). Never rejects: msw's own start reports any failure.
  */
-export async function registerWorkerEarly(container: ServiceWorkerContainer | undefined = navigator.serviceWorker): Promise<void> {
+export async function registerWorkerEarly(
+  container: ServiceWorkerContainer | undefined = navigator.serviceWorker,
+): Promise<void> {
   if (!container || container.controller) return
   try {
     const existing = await container.getRegistration()

@@ -31,7 +31,9 @@ function startUpstream(): Promise<{ server: Server; url: string; seen: Seen[] }>
     res.end(JSON.stringify({ endpoints: [] }))
   })
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen }),
+    ),
   )
 }
 
@@ -56,10 +58,14 @@ function send(base: string, method: string, path: string, headers: Record<string
 }
 
 const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' }
-const CREATE_BODY = JSON.stringify({ name: 'gpu-miner', config: { served_entities: [{ entity_name: 'x', workload_type: 'GPU_LARGE' }] } })
+const CREATE_BODY = JSON.stringify({
+  name: 'gpu-miner',
+  config: { served_entities: [{ entity_name: 'x', workload_type: 'GPU_LARGE' }] },
+})
 
 describe('refusal()', () => {
-  const get = (url: string, headers: Record<string, string> = {}) => refusal({ method: 'GET', url, headers: { host: 'localhost:5173', ...headers } })
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    refusal({ method: 'GET', url, headers: { host: 'localhost:5173', ...headers } })
   const post = (url: string, headers: Record<string, string> = {}) =>
     refusal({ method: 'POST', url, headers: { host: 'localhost:5173', 'content-type': 'application/json', ...headers } })
 
@@ -95,7 +101,9 @@ describe('refusal()', () => {
   })
 
   it('refuses a known path with a method the console does not use on it', () => {
-    expect(refusal({ method: 'DELETE', url: '/api/2.0/serving-endpoints', headers: { 'content-type': 'application/json' } })?.status).toBe(403)
+    expect(
+      refusal({ method: 'DELETE', url: '/api/2.0/serving-endpoints', headers: { 'content-type': 'application/json' } })?.status,
+    ).toBe(403)
     expect(refusal({ method: 'OPTIONS', url: '/api/2.0/serving-endpoints', headers: {} })?.status).toBe(403)
   })
 
@@ -119,8 +127,20 @@ describe('refusal()', () => {
   })
 
   it('forwards a JSON mutation from the console origin', () => {
-    expect(post('/api/2.0/serving-endpoints', { origin: 'http://localhost:5173', 'content-type': 'application/json; charset=utf-8', ...SAME_ORIGIN })).toBeUndefined()
-    expect(refusal({ method: 'DELETE', url: '/api/2.0/serving-endpoints/x', headers: { host: 'h:1', 'content-type': 'application/json' } })).toBeUndefined()
+    expect(
+      post('/api/2.0/serving-endpoints', {
+        origin: 'http://localhost:5173',
+        'content-type': 'application/json; charset=utf-8',
+        ...SAME_ORIGIN,
+      }),
+    ).toBeUndefined()
+    expect(
+      refusal({
+        method: 'DELETE',
+        url: '/api/2.0/serving-endpoints/x',
+        headers: { host: 'h:1', 'content-type': 'application/json' },
+      }),
+    ).toBeUndefined()
   })
 })
 
@@ -222,7 +242,11 @@ describe('an upstream that is down', () => {
     const port = (probe.address() as AddressInfo).port
     await new Promise((resolve) => probe.close(resolve))
     process.env.VITE_API_BASE = `http://127.0.0.1:${port}`
-    server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, strictPort: false, hmr: false, ws: false } })
+    server = await createServer({
+      configFile: 'vite.config.ts',
+      logLevel: 'silent',
+      server: { port: 0, strictPort: false, hmr: false, ws: false },
+    })
     await server.listen()
   }, 30_000)
 

@@ -162,10 +162,12 @@ export function securityHeaders(policy: string): Record<string, string> {
 }
 
 export function securityHeadersPlugin(devPolicy: string, previewPolicy: string): Plugin {
-  const setting = (headers: Record<string, string>): Connect.NextHandleFunction => (_req, res, next) => {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
-    next()
-  }
+  const setting =
+    (headers: Record<string, string>): Connect.NextHandleFunction =>
+    (_req, res, next) => {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+      next()
+    }
   return {
     name: 'serving-console-security-headers',
     configureServer: (server) => void server.middlewares.use(setting(securityHeaders(devPolicy))),

@@ -79,7 +79,10 @@ describe('source layering', () => {
       (file) => file.startsWith('mocks/control-plane/'),
       (i) =>
         /^(react|react-dom|msw|@tanstack|@radix-ui)(\/|$)/.test(i.specifier) ||
-        (i.target !== undefined && !i.target.startsWith('mocks/control-plane/') && !i.target.startsWith('lib/') && i.target !== 'api/types.ts'),
+        (i.target !== undefined &&
+          !i.target.startsWith('mocks/control-plane/') &&
+          !i.target.startsWith('lib/') &&
+          i.target !== 'api/types.ts'),
     )
     expect(leaks).toEqual([])
   })

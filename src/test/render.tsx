@@ -22,7 +22,10 @@ export interface RenderAppResult extends RenderResult {
 /** Renders the whole app at `path`, as a person would land on it. */
 export function renderApp(
   path: string,
-  { queryClient = createTestQueryClient(), userOptions }: { queryClient?: QueryClient; userOptions?: Parameters<typeof userEvent.setup>[0] } = {},
+  {
+    queryClient = createTestQueryClient(),
+    userOptions,
+  }: { queryClient?: QueryClient; userOptions?: Parameters<typeof userEvent.setup>[0] } = {},
 ): RenderAppResult {
   const router = createMemoryRouter(routes, { initialEntries: [path] })
   const user = userEvent.setup(userOptions)

@@ -110,7 +110,9 @@ describe('Databricks JS SDK 0.17 against the mock server', () => {
 
   it('creates a custom-model endpoint that defaults its route to 100 %', async () => {
     const ready = await wait(await w.servingEndpoints.create(custom))
-    assert.deepEqual(ready.config.traffic_config.routes, [{ served_entity_name: 'churn_model-3', served_model_name: 'churn_model-3', traffic_percentage: 100 }])
+    assert.deepEqual(ready.config.traffic_config.routes, [
+      { served_entity_name: 'churn_model-3', served_model_name: 'churn_model-3', traffic_percentage: 100 },
+    ])
     assert.equal(ready.permission_level, 'CAN_MANAGE')
   })
 

@@ -27,7 +27,8 @@ export const PERMISSION_LABELS: Record<ServingEndpointDetailed['permission_level
 
 /** Why actions the user cannot take are missing from the page; undefined when nothing is missing. */
 export function accessNote(endpoint: Pick<ServingEndpointDetailed, 'endpoint_type' | 'permission_level'>): string | undefined {
-  if (isPayPerToken(endpoint)) return 'Pay-per-token endpoints are managed by Databricks: you can query them, not edit or delete them.'
+  if (isPayPerToken(endpoint))
+    return 'Pay-per-token endpoints are managed by Databricks: you can query them, not edit or delete them.'
   switch (endpoint.permission_level) {
     case 'CAN_VIEW':
       return 'You have view-only access to this endpoint: querying needs Can query, editing and deleting need Can manage.'

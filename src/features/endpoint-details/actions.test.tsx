@@ -243,7 +243,9 @@ describe('Delete', () => {
     )
     const { user, router } = await open('churn-predictor')
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    await user.click(within(await screen.findByRole('alertdialog', { name: 'Delete serving endpoint' })).getByRole('button', { name: 'Delete' }))
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: 'Delete serving endpoint' })).getByRole('button', { name: 'Delete' }),
+    )
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints'))
     expect(await screen.findByText('Serving endpoint churn-predictor deleted.')).toBeInTheDocument()
   })

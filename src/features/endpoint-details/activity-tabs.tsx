@@ -28,7 +28,12 @@ const CREATION_LABELS: Partial<Record<EndpointEventType, string>> = {
   CONFIG_UPDATE_FAILED: 'Creation failed',
   CONFIG_UPDATE_CANCELED: 'Creation canceled',
 }
-const ROLLOUT_ENDS: readonly EndpointEventType[] = ['ENDPOINT_READY', 'CONFIG_UPDATE_SUCCEEDED', 'CONFIG_UPDATE_FAILED', 'CONFIG_UPDATE_CANCELED']
+const ROLLOUT_ENDS: readonly EndpointEventType[] = [
+  'ENDPOINT_READY',
+  'CONFIG_UPDATE_SUCCEEDED',
+  'CONFIG_UPDATE_FAILED',
+  'CONFIG_UPDATE_CANCELED',
+]
 
 /** Labels in time order: a rollout's end before any "Update started" ends the creation, not an update. */
 function eventLabels(oldestFirst: readonly EndpointEvent[]): string[] {

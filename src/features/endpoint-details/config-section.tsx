@@ -51,7 +51,14 @@ function changedFields(change: EntityChange | undefined): DiffField[] {
   return change?.kind === 'changed' ? change.fields : []
 }
 
-function EntityRow({ entity, change, config, other, side, payPerToken }: Omit<TableProps, 'labelledBy' | 'changes'> & {
+function EntityRow({
+  entity,
+  change,
+  config,
+  other,
+  side,
+  payPerToken,
+}: Omit<TableProps, 'labelledBy' | 'changes'> & {
   entity: ServedEntityOutput
   change?: EntityChange
 }) {
@@ -90,9 +97,7 @@ function EntityRow({ entity, change, config, other, side, payPerToken }: Omit<Ta
           <Icon className={className} />
           {DEPLOYMENT_LABELS[entity.state.deployment]}
         </span>
-        {entity.state.deployment_state_message && (
-          <div className={styles.secondary}>{entity.state.deployment_state_message}</div>
-        )}
+        {entity.state.deployment_state_message && <div className={styles.secondary}>{entity.state.deployment_state_message}</div>}
       </td>
       <td className={cellClass('compute')}>
         <Segments text={computeText(entity, payPerToken)} />
@@ -139,7 +144,10 @@ function EntitiesTable({ config, side, changes, other, payPerToken, labelledBy }
 
 const ROLE_TITLES: Record<Exclude<ConfigRole, 'active'>, { title: string; note: string }> = {
   canceled: { title: 'Canceled configuration', note: 'Canceled before it became ready: it never served traffic.' },
-  failed: { title: 'Failed configuration', note: 'Failed to deploy: it never served traffic. See Events and the build logs for why.' },
+  failed: {
+    title: 'Failed configuration',
+    note: 'Failed to deploy: it never served traffic. See Events and the build logs for why.',
+  },
 }
 
 export function ConfigSections({
@@ -195,13 +203,7 @@ export function ConfigSections({
             <span className={styles.secondary}>Version {ended.config.config_version}</span>
           </header>
           <p className={styles.secondary}>{ended.note}</p>
-          <EntitiesTable
-            config={ended.config}
-            side="active"
-            changes={changes}
-            payPerToken={payPerToken}
-            labelledBy={endedId}
-          />
+          <EntitiesTable config={ended.config} side="active" changes={changes} payPerToken={payPerToken} labelledBy={endedId} />
         </section>
       )}
       {pending && (

@@ -43,8 +43,8 @@ export function DeleteEndpointDialog({ name, open, onOpenChange, onCloseAutoFocu
         title="Delete serving endpoint"
         description={
           <>
-            Delete <strong>{name}</strong>? Its URL stops answering queries at once, and its served entities,
-            configuration history and tags are removed. This cannot be undone.
+            Delete <strong>{name}</strong>? Its URL stops answering queries at once, and its served entities, configuration
+            history and tags are removed. This cannot be undone.
           </>
         }
         busy={mutation.isPending}

@@ -21,7 +21,12 @@ const entity = (name: string, extra: Partial<ServedEntityOutput> = {}): ServedEn
 const config = (entities: ServedEntityOutput[], traffic: Record<string, number>): EndpointCoreConfigOutput => ({
   config_version: 1,
   served_entities: entities,
-  traffic_config: { routes: Object.entries(traffic).map(([served_entity_name, traffic_percentage]) => ({ served_entity_name, traffic_percentage })) },
+  traffic_config: {
+    routes: Object.entries(traffic).map(([served_entity_name, traffic_percentage]) => ({
+      served_entity_name,
+      traffic_percentage,
+    })),
+  },
 })
 
 describe('diffConfigs', () => {
@@ -74,7 +79,14 @@ describe('query requests', () => {
 
   it('reads the text of a completion', () => {
     expect(
-      answerText({ id: '1', object: 'text_completion', created: 0, model: 'm', choices: [{ index: 0, text: ' hi ', finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }),
+      answerText({
+        id: '1',
+        object: 'text_completion',
+        created: 0,
+        model: 'm',
+        choices: [{ index: 0, text: ' hi ', finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }),
     ).toBe('hi')
     expect(answerText({ predictions: [0.5] })).toBeUndefined()
   })

@@ -157,7 +157,10 @@ describe('missing endpoints and failing refreshes', () => {
   it("keeps the last data on screen with a Couldn't refresh notice when a poll fails", async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldAdvanceTime: true })
     const { user } = await open('recsys-ranker')
-    server.setControls({ latencyMs: 0, faults: [{ method: 'GET', path: '/api/2.0/serving-endpoints/recsys-ranker', network: true, times: 1 }] })
+    server.setControls({
+      latencyMs: 0,
+      faults: [{ method: 'GET', path: '/api/2.0/serving-endpoints/recsys-ranker', network: true, times: 1 }],
+    })
     await act(() => vi.advanceTimersByTimeAsync(2500))
     expect(await screen.findByText(/Couldn't refresh/)).toBeInTheDocument()
     expect(screen.getByRole('table', { name: 'Pending configuration' })).toBeInTheDocument()
@@ -168,7 +171,10 @@ describe('missing endpoints and failing refreshes', () => {
   })
 
   it('offers Retry when the first load fails', async () => {
-    server.setControls({ latencyMs: 0, faults: [{ method: 'GET', path: '/api/2.0/serving-endpoints/churn-predictor', status: 500, times: 1 }] })
+    server.setControls({
+      latencyMs: 0,
+      faults: [{ method: 'GET', path: '/api/2.0/serving-endpoints/churn-predictor', status: 500, times: 1 }],
+    })
     const { user } = renderApp('/ml/endpoints/churn-predictor')
     expect(await screen.findByRole('alert')).toHaveTextContent(/Couldn't load this endpoint/)
     await user.click(screen.getByRole('button', { name: 'Retry' }))

@@ -85,8 +85,7 @@ function EndpointDetails({
           )}
           {refreshError && (
             <p className={styles.refreshNotice} role="status">
-              Couldn't refresh ({refreshError.message}). Showing what was loaded <RelativeTime timestamp={refreshedAt} />
-              .{' '}
+              Couldn't refresh ({refreshError.message}). Showing what was loaded <RelativeTime timestamp={refreshedAt} />.{' '}
               <Button size="small" variant="ghost" onClick={onRetry}>
                 Retry now
               </Button>
@@ -129,10 +128,7 @@ export function EndpointDetailsPage() {
     return (
       <div className={styles.page}>
         <h1 className={styles.title}>{name}</h1>
-        <Alert
-          title="Couldn't load this endpoint"
-          actions={<Button onClick={() => void query.refetch()}>Retry</Button>}
-        >
+        <Alert title="Couldn't load this endpoint" actions={<Button onClick={() => void query.refetch()}>Retry</Button>}>
           {query.error?.message}
         </Alert>
       </div>

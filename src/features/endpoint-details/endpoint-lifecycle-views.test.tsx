@@ -9,7 +9,12 @@ async function open(name: string) {
   return app
 }
 
-const customEntity = { entity_name: 'main.default.churn_model', entity_version: '4', workload_size: 'Small', scale_to_zero_enabled: true }
+const customEntity = {
+  entity_name: 'main.default.churn_model',
+  entity_version: '4',
+  workload_size: 'Small',
+  scale_to_zero_enabled: true,
+}
 
 function aboutTask(): string | null {
   const about = screen.getByRole('region', { name: 'About' })

@@ -59,7 +59,13 @@ describe('status polling', () => {
     await act(() =>
       update.mutate({
         served_entities: [
-          { name: 'churn_model-4', entity_name: 'main.default.churn_model', entity_version: '4', workload_size: 'Small', scale_to_zero_enabled: true },
+          {
+            name: 'churn_model-4',
+            entity_name: 'main.default.churn_model',
+            entity_version: '4',
+            workload_size: 'Small',
+            scale_to_zero_enabled: true,
+          },
         ],
       }),
     )

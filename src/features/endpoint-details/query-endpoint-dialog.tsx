@@ -58,7 +58,13 @@ export function QueryEndpointDialog({ endpoint }: { endpoint: ServingEndpointDet
             <DialogClose asChild>
               <Button>Close</Button>
             </DialogClose>
-            <Button type="submit" form={formId} variant="primary" disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
+            <Button
+              type="submit"
+              form={formId}
+              variant="primary"
+              disabled={mutation.isPending}
+              aria-busy={mutation.isPending || undefined}
+            >
               {mutation.isPending ? 'Sending…' : 'Send'}
             </Button>
           </>

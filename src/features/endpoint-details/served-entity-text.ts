@@ -1,5 +1,11 @@
 // How a served entity reads in the configuration tables: what it serves, on what compute, in what state.
-import type { Deployment, EndpointCoreConfigOutput, EndpointTask, ServedEntityOutput, ServingEndpointDetailed } from '../../api/types'
+import type {
+  Deployment,
+  EndpointCoreConfigOutput,
+  EndpointTask,
+  ServedEntityOutput,
+  ServingEndpointDetailed,
+} from '../../api/types'
 import { PT_MODELS } from '../../lib/foundation-models'
 import { providerFor, TASK_LABELS } from '../../lib/providers'
 
@@ -52,7 +58,9 @@ export function configTask(config: Pick<EndpointCoreConfigOutput, 'served_entiti
  * The task of what serves now. The endpoint's `task` follows the latest config, so while an update is
  * pending it names the pending config's task; the active config's own entities say what it serves.
  */
-export function activeTask(endpoint: Pick<ServingEndpointDetailed, 'task' | 'config' | 'pending_config'>): EndpointTask | undefined {
+export function activeTask(
+  endpoint: Pick<ServingEndpointDetailed, 'task' | 'config' | 'pending_config'>,
+): EndpointTask | undefined {
   if (endpoint.config && endpoint.pending_config) return configTask(endpoint.config)
   return endpoint.task
 }

@@ -27,9 +27,7 @@ function GatewaySummary({ gateway }: { gateway?: AiGatewayConfig }) {
       <dd>{onOff(gateway?.usage_tracking_config?.enabled)}</dd>
       <dt>Inference tables</dt>
       <dd>
-        {table?.enabled
-          ? [table.catalog_name, table.schema_name, table.table_name_prefix].filter(Boolean).join('.')
-          : 'Off'}
+        {table?.enabled ? [table.catalog_name, table.schema_name, table.table_name_prefix].filter(Boolean).join('.') : 'Off'}
       </dd>
       <dt>Input guardrails</dt>
       <dd>{guardrailText(gateway?.guardrails?.input)}</dd>

@@ -6,11 +6,7 @@ export const TAG_KEY_MAX = 255
 export const TAG_VALUE_MAX = 255
 
 export const tagFormSchema = z.object({
-  key: z
-    .string()
-    .trim()
-    .min(1, 'Enter a tag key.')
-    .max(TAG_KEY_MAX, `Tag keys are at most ${TAG_KEY_MAX} characters.`),
+  key: z.string().trim().min(1, 'Enter a tag key.').max(TAG_KEY_MAX, `Tag keys are at most ${TAG_KEY_MAX} characters.`),
   value: z.string().max(TAG_VALUE_MAX, `Tag values are at most ${TAG_VALUE_MAX} characters.`),
 })
 

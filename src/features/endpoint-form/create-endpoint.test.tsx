@@ -46,7 +46,14 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
         name: 'churn-api',
         config: {
           served_entities: [
-            { name: 'churn_model-4', entity_name: 'main.default.churn_model', entity_version: '4', workload_type: 'CPU', workload_size: 'Medium', scale_to_zero_enabled: false },
+            {
+              name: 'churn_model-4',
+              entity_name: 'main.default.churn_model',
+              entity_version: '4',
+              workload_type: 'CPU',
+              workload_size: 'Medium',
+              scale_to_zero_enabled: false,
+            },
           ],
           traffic_config: { routes: [{ served_entity_name: 'churn_model-4', traffic_percentage: 100 }] },
         },
@@ -98,7 +105,9 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     const traffic = screen.getAllByRole('textbox', { name: 'Traffic (%)' })
     expect(traffic[1]).toHaveAttribute('aria-invalid', 'true')
     expect(traffic[1]).toHaveAccessibleDescription('Traffic must add up to 100% (now 120%).')
-    expect(screen.getByRole('textbox', { name: 'Calls' })).toHaveAccessibleDescription('Rate limits must be non-negative integers')
+    expect(screen.getByRole('textbox', { name: 'Calls' })).toHaveAccessibleDescription(
+      'Rate limits must be non-negative integers',
+    )
     expect(posts).toHaveLength(0)
   })
 
@@ -108,7 +117,9 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Create' }))
     const name = screen.getByRole('textbox', { name: 'Name' })
     await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'))
-    expect(name).toHaveAccessibleDescription(expect.stringContaining("Serving endpoint with name 'churn-predictor' already exists."))
+    expect(name).toHaveAccessibleDescription(
+      expect.stringContaining("Serving endpoint with name 'churn-predictor' already exists."),
+    )
     expect(name).toHaveValue('churn-predictor')
     expect(screen.getByRole('textbox', { name: /^Value/ })).toHaveValue('ml <b>ops</b>')
   })
@@ -120,7 +131,12 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
           {
             error_code: 'INVALID_PARAMETER_VALUE',
             message: 'The secret {{secrets/team/openai}} does not exist.',
-            details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', metadata: { field: 'served_entities[0].external_model.openai_config.openai_api_key' } }],
+            details: [
+              {
+                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                metadata: { field: 'served_entities[0].external_model.openai_config.openai_api_key' },
+              },
+            ],
           },
           { status: 400 },
         ),
@@ -161,10 +177,14 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
   it('after a dropped connection, a retry looks the name up and does not create the endpoint twice', async () => {
     // The POST reaches the server, which creates the endpoint, but the answer never arrives.
     server.use(
-      http.post(ENDPOINTS, async ({ request }) => {
-        controlPlane.create(await request.json())
-        return HttpResponse.error()
-      }, { once: true }),
+      http.post(
+        ENDPOINTS,
+        async ({ request }) => {
+          controlPlane.create(await request.json())
+          return HttpResponse.error()
+        },
+        { once: true },
+      ),
     )
     const posts = countPosts()
     const { user, router } = renderApp('/ml/endpoints/create')

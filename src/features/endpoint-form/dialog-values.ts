@@ -3,7 +3,15 @@ import { z } from '../../lib/zod'
 import type { ExternalTask } from '../../api/types'
 import { ptModelFor } from '../../lib/foundation-models'
 import { defaultServedEntityName, servedEntityNameProblem } from '../../lib/names'
-import { ALL_TASKS, fieldKey, fieldsFor, providerById, suggestedModels, variantById, type ProviderEntry } from '../../lib/providers'
+import {
+  ALL_TASKS,
+  fieldKey,
+  fieldsFor,
+  providerById,
+  suggestedModels,
+  variantById,
+  type ProviderEntry,
+} from '../../lib/providers'
 import { externalSchemaFor, type EntityChoice, type SecretValue } from './entity-schema'
 
 export interface DialogValues {
@@ -196,7 +204,8 @@ export function afterProviderChange(values: DialogValues, previous: string): Dia
     return { ...values, task: '', model_name: '', auth: '', config: {}, secrets: {} }
   }
   const keys = allFieldKeys(entry)
-  const task = values.task !== '' && entry.tasks.includes(values.task) ? values.task : entry.tasks.length === 1 ? entry.tasks[0] : ''
+  const task =
+    values.task !== '' && entry.tasks.includes(values.task) ? values.task : entry.tasks.length === 1 ? entry.tasks[0] : ''
   const auth = entry.authVariants.some((v) => v.id === values.auth) ? values.auth : entry.authVariants[0].id
   const before = providerById(previous)
   return {

@@ -48,7 +48,9 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
       'PUT /api/2.0/serving-endpoints/churn-predictor/config',
       'PATCH /api/2.0/serving-endpoints/churn-predictor/tags',
     ])
-    expect(controlPlane.get('churn-predictor').pending_config?.traffic_config.routes.map((r) => r.traffic_percentage)).toEqual([50, 50])
+    expect(controlPlane.get('churn-predictor').pending_config?.traffic_config.routes.map((r) => r.traffic_percentage)).toEqual([
+      50, 50,
+    ])
   })
 
   it('prefills a custom model’s environment variables, and a removed one is gone from the update', async () => {
@@ -82,7 +84,18 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
   it('shows a stored plain-text secret as unchanged, never shows it, and keeps it when left empty', async () => {
     controlPlane.create({
       name: 'plain-gpt',
-      config: { served_entities: [{ external_model: { name: 'gpt-4o', provider: 'openai', task: 'llm/v1/chat', openai_config: { openai_api_key_plaintext: 'sk-very-secret' } } }] },
+      config: {
+        served_entities: [
+          {
+            external_model: {
+              name: 'gpt-4o',
+              provider: 'openai',
+              task: 'llm/v1/chat',
+              openai_config: { openai_api_key_plaintext: 'sk-very-secret' },
+            },
+          },
+        ],
+      },
     })
     clock.advance(60_000)
     const bodies: unknown[] = []
@@ -118,14 +131,40 @@ describe('Edit serving endpoint', { timeout: 20_000 }, () => {
   it('a derived served-entity name follows the model on edit; a name the person set stays', async () => {
     controlPlane.create({
       name: 'openai-derived',
-      config: { served_entities: [{ external_model: { name: 'text-embedding-ada-002', provider: 'openai', task: 'llm/v1/embeddings', openai_config: { openai_api_key: '{{secrets/team/openai}}' } } }] },
+      config: {
+        served_entities: [
+          {
+            external_model: {
+              name: 'text-embedding-ada-002',
+              provider: 'openai',
+              task: 'llm/v1/embeddings',
+              openai_config: { openai_api_key: '{{secrets/team/openai}}' },
+            },
+          },
+        ],
+      },
     })
     controlPlane.create({
       name: 'openai-named',
-      config: { served_entities: [{ name: 'openai_embeddings', external_model: { name: 'text-embedding-ada-002', provider: 'openai', task: 'llm/v1/embeddings', openai_config: { openai_api_key: '{{secrets/team/openai}}' } } }] },
+      config: {
+        served_entities: [
+          {
+            name: 'openai_embeddings',
+            external_model: {
+              name: 'text-embedding-ada-002',
+              provider: 'openai',
+              task: 'llm/v1/embeddings',
+              openai_config: { openai_api_key: '{{secrets/team/openai}}' },
+            },
+          },
+        ],
+      },
     })
     clock.advance(60_000)
-    for (const [endpoint, expected] of [['openai-derived', 'gpt-4'], ['openai-named', 'openai_embeddings']] as const) {
+    for (const [endpoint, expected] of [
+      ['openai-derived', 'gpt-4'],
+      ['openai-named', 'openai_embeddings'],
+    ] as const) {
       const { user, router, unmount } = await loaded(`/ml/endpoints/${endpoint}/edit`)
       const dialog = await openEntityDialog(user)
       const served = within(dialog).getByRole('textbox', { name: /^Served entity name/ })

@@ -50,7 +50,11 @@ function EndpointFormBody({ mode, defaultValues, endpoint, cancelTo, externalRul
           <Field
             label="Name"
             error={formState.errors.name?.message}
-            hint={mode === 'create' ? 'Letters, digits, dashes and underscores. It cannot be changed later.' : 'The name cannot be changed.'}
+            hint={
+              mode === 'create'
+                ? 'Letters, digits, dashes and underscores. It cannot be changed later.'
+                : 'The name cannot be changed.'
+            }
           >
             {(control) => (
               <Input
@@ -74,7 +78,11 @@ function EndpointFormBody({ mode, defaultValues, endpoint, cancelTo, externalRul
               {lockReason}
             </Alert>
           )}
-          {serverError && <Alert title={mode === 'create' ? 'Could not create the endpoint' : 'Could not update the endpoint'}>{serverError}</Alert>}
+          {serverError && (
+            <Alert title={mode === 'create' ? 'Could not create the endpoint' : 'Could not update the endpoint'}>
+              {serverError}
+            </Alert>
+          )}
           <div className={styles.buttons}>
             <Button type="submit" variant="primary" disabled={pending || lockReason !== undefined}>
               {mode === 'create' ? 'Create' : 'Update'}
@@ -82,7 +90,11 @@ function EndpointFormBody({ mode, defaultValues, endpoint, cancelTo, externalRul
             <Button onClick={() => void navigate(cancelTo)} disabled={pending}>
               Cancel
             </Button>
-            {pending && <span className={styles.muted} role="status">{mode === 'create' ? 'Creating…' : 'Updating…'}</span>}
+            {pending && (
+              <span className={styles.muted} role="status">
+                {mode === 'create' ? 'Creating…' : 'Updating…'}
+              </span>
+            )}
           </div>
         </div>
       </form>

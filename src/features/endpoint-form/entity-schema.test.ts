@@ -13,7 +13,15 @@ function must<T>(value: T | null | undefined): T {
 function filled(providerId: string, task: ExternalTask, auth: string, mode: 'reference' | 'plaintext'): ExternalChoice {
   const entry = must(PROVIDERS.find((p) => p.id === providerId))
   const variant = must(entry.authVariants.find((v) => v.id === auth))
-  const choice: ExternalChoice = { kind: 'external', provider: entry.id, task, model_name: 'some-model', auth, config: {}, secrets: {} }
+  const choice: ExternalChoice = {
+    kind: 'external',
+    provider: entry.id,
+    task,
+    model_name: 'some-model',
+    auth,
+    config: {},
+    secrets: {},
+  }
   for (const field of fieldsFor(entry, variant)) {
     const key = fieldKey(field)
     if (field.secret) choice.secrets[key] = { mode, value: mode === 'reference' ? '{{secrets/team/key}}' : 's3cr3t' }
@@ -29,8 +37,16 @@ const cases = PROVIDERS.flatMap((entry) =>
 describe('provider registry', () => {
   it('offers the ten providers of the contract, each with tasks it supports', () => {
     expect(PROVIDERS.map((p) => p.label)).toEqual([
-      'OpenAI', 'Azure OpenAI', 'Anthropic', 'Cohere', 'Amazon Bedrock', 'AI21 Labs',
-      'Google Cloud Vertex AI', 'Google PaLM', 'Databricks Model Serving', 'Custom provider',
+      'OpenAI',
+      'Azure OpenAI',
+      'Anthropic',
+      'Cohere',
+      'Amazon Bedrock',
+      'AI21 Labs',
+      'Google Cloud Vertex AI',
+      'Google PaLM',
+      'Databricks Model Serving',
+      'Custom provider',
     ])
     expect(PROVIDERS.find((p) => p.id === 'anthropic')?.tasks).toEqual(['llm/v1/chat', 'llm/v1/completions'])
     expect(PROVIDERS.find((p) => p.id === 'ai21labs')?.tasks).toEqual(['llm/v1/completions'])
@@ -68,7 +84,15 @@ describe('provider registry', () => {
   it.each(cases.map((c) => [c.entry.label, c.variant.label, c] as const))(
     '%s · %s: an empty choice reports every required field at its own path',
     (_l, _v, { entry, variant }) => {
-      const choice: ExternalChoice = { kind: 'external', provider: entry.id, task: entry.tasks[0], model_name: '', auth: variant.id, config: {}, secrets: {} }
+      const choice: ExternalChoice = {
+        kind: 'external',
+        provider: entry.id,
+        task: entry.tasks[0],
+        model_name: '',
+        auth: variant.id,
+        config: {},
+        secrets: {},
+      }
       const issues = entityChoiceSchema.safeParse(choice).error?.issues ?? []
       const paths = issues.map((i) => i.path.join('.'))
       expect(paths).toContain('model_name')
@@ -80,7 +104,11 @@ describe('provider registry', () => {
 
   it('refuses a task the provider does not support and a malformed secret reference', () => {
     const choice = filled('ai21labs', 'llm/v1/completions', 'key', 'reference')
-    const result = entityChoiceSchema.safeParse({ ...choice, task: 'llm/v1/chat', secrets: { ai21labs_api_key: { mode: 'reference', value: 'sk-raw-key' } } })
+    const result = entityChoiceSchema.safeParse({
+      ...choice,
+      task: 'llm/v1/chat',
+      secrets: { ai21labs_api_key: { mode: 'reference', value: 'sk-raw-key' } },
+    })
     const messages = Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]))
     expect(messages.task).toBe('AI21 Labs supports Completions.')
     expect(messages['secrets.ai21labs_api_key.value']).toMatch(/\{\{secrets\/<scope>\/<key>\}\}/)
@@ -104,10 +132,16 @@ describe('served entity dialog values', () => {
   })
 
   it('switching provider keeps what still applies and drops the rest', () => {
-    const openai = { ...EMPTY_DIALOG, source: 'foundation' as const, foundation: 'openai', task: 'llm/v1/embeddings' as const,
-      model_name: 'text-embedding-3-small', auth: 'key',
+    const openai = {
+      ...EMPTY_DIALOG,
+      source: 'foundation' as const,
+      foundation: 'openai',
+      task: 'llm/v1/embeddings' as const,
+      model_name: 'text-embedding-3-small',
+      auth: 'key',
       config: { openai_api_base: 'https://proxy.example.com', openai_organization: 'org-1' },
-      secrets: { openai_api_key: { mode: 'reference' as const, value: '{{secrets/a/b}}' } } }
+      secrets: { openai_api_key: { mode: 'reference' as const, value: '{{secrets/a/b}}' } },
+    }
     const azure = afterProviderChange({ ...openai, foundation: 'azure-openai' }, 'openai')
     expect(azure.task).toBe('llm/v1/embeddings')
     expect(azure.model_name).toBe('text-embedding-3-small')
@@ -121,8 +155,17 @@ describe('served entity dialog values', () => {
   })
 
   it('Confirm writes a choice that reads like the row label', () => {
-    const choice = must(toChoice({ ...EMPTY_DIALOG, source: 'foundation', foundation: 'openai', task: 'llm/v1/chat', model_name: 'gpt-4o', auth: 'key',
-      secrets: { openai_api_key: { value: '{{secrets/a/b}}' } } }))
+    const choice = must(
+      toChoice({
+        ...EMPTY_DIALOG,
+        source: 'foundation',
+        foundation: 'openai',
+        task: 'llm/v1/chat',
+        model_name: 'gpt-4o',
+        auth: 'key',
+        secrets: { openai_api_key: { value: '{{secrets/a/b}}' } },
+      }),
+    )
     expect(entitySummary(choice)).toBe('OpenAI · gpt-4o · Chat')
     expect(choice).toMatchObject({ secrets: { openai_api_key: { mode: 'reference' } } })
     expect(entitySummary(must(toChoice({ ...EMPTY_DIALOG, entity_name: 'main.default.churn_model', entity_version: '4' })))).toBe(

@@ -19,9 +19,7 @@ export function EnvVarRows({ entityIndex }: { entityIndex: number }) {
         Environment variables <span className={styles.muted}>(optional)</span>
       </legend>
       {fields.length > 0 && (
-        <p className={styles.sectionHint}>
-          Values are stored as typed: refer to credentials as {'{{secrets/<scope>/<key>}}'}.
-        </p>
+        <p className={styles.sectionHint}>Values are stored as typed: refer to credentials as {'{{secrets/<scope>/<key>}}'}.</p>
       )}
       {fields.map((field, index) => {
         const errors = formState.errors.entities?.[entityIndex]?.env?.[index]

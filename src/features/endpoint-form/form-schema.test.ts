@@ -9,7 +9,10 @@ const valid: EndpointFormValues = {
 }
 
 function callsProblem(calls: string): string | undefined {
-  const result = endpointFormSchema('create').safeParse({ ...valid, rate_limits: [{ calls, key: 'user', renewal_period: 'minute' }] })
+  const result = endpointFormSchema('create').safeParse({
+    ...valid,
+    rate_limits: [{ calls, key: 'user', renewal_period: 'minute' }],
+  })
   return result.error?.issues.find((issue) => issue.path.join('.') === 'rate_limits.0.calls')?.message
 }
 
@@ -65,11 +68,13 @@ function envProblems(env: { name: string; value: string }[]): Record<string, str
 
 describe('environment variables of a custom model', () => {
   it('accepts shell-style names with plain values or secret references', () => {
-    expect(envProblems([
-      { name: 'OPENAI_API_KEY', value: '{{secrets/team/openai}}' },
-      { name: '_debug2', value: 'true' },
-      { name: 'EMPTY', value: '' },
-    ])).toEqual({})
+    expect(
+      envProblems([
+        { name: 'OPENAI_API_KEY', value: '{{secrets/team/openai}}' },
+        { name: '_debug2', value: 'true' },
+        { name: 'EMPTY', value: '' },
+      ]),
+    ).toEqual({})
   })
 
   it.each([
@@ -82,7 +87,12 @@ describe('environment variables of a custom model', () => {
   })
 
   it('refuses a name set twice, at the second row', () => {
-    expect(envProblems([{ name: 'A', value: '1' }, { name: 'A', value: '2' }])).toEqual({
+    expect(
+      envProblems([
+        { name: 'A', value: '1' },
+        { name: 'A', value: '2' },
+      ]),
+    ).toEqual({
       'entities.0.env.1.name': 'Variable "A" is already set above.',
     })
   })
@@ -96,7 +106,10 @@ describe('environment variables of a custom model', () => {
   it('ignores the rows of an entity that is not a custom model (they are not sent)', () => {
     const [model] = PT_MODELS
     const entity = { kind: 'pt' as const, entity_name: model.entity_name, entity_version: model.entity_version }
-    const result = endpointFormSchema('create').safeParse({ ...valid, entities: [{ ...valid.entities[0], entity, env: [{ name: '1', value: '' }] }] })
+    const result = endpointFormSchema('create').safeParse({
+      ...valid,
+      entities: [{ ...valid.entities[0], entity, env: [{ name: '1', value: '' }] }],
+    })
     expect(result.success).toBe(true)
   })
 })

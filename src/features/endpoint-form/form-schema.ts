@@ -145,10 +145,18 @@ export function endpointFormSchema(mode: 'create' | 'edit'): z.ZodType<EndpointF
       const table = values.inference_table
       if (table.enabled) {
         if (table.catalog.trim() === '') {
-          ctx.addIssue({ code: 'custom', path: ['inference_table', 'catalog'], message: 'Enter the catalog for the inference table.' })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['inference_table', 'catalog'],
+            message: 'Enter the catalog for the inference table.',
+          })
         }
         if (table.schema.trim() === '') {
-          ctx.addIssue({ code: 'custom', path: ['inference_table', 'schema'], message: 'Enter the schema for the inference table.' })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['inference_table', 'schema'],
+            message: 'Enter the schema for the inference table.',
+          })
         }
       }
     })

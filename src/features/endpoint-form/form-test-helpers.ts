@@ -26,7 +26,10 @@ export async function chooseOpenAi(user: User, { key = '{{secrets/team/openai}}'
   const dialog = await openEntityDialog(user)
   await user.click(within(dialog).getByRole('radio', { name: 'Foundation models' }))
   await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Select a foundation model' }), 'OpenAI')
-  await user.type(within(dialog).getByLabelText('OpenAI API key'), key.replace(/[{[]/g, (c) => c + c))
+  await user.type(
+    within(dialog).getByLabelText('OpenAI API key'),
+    key.replace(/[{[]/g, (c) => c + c),
+  )
   await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Task' }), 'Chat')
   await user.type(within(dialog).getByRole('combobox', { name: 'External model name' }), model)
   await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))

@@ -8,7 +8,16 @@ import styles from './endpoint-form.module.css'
 
 export function ChevronIcon() {
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true" focusable="false">
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M4 6l4 4 4-4" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   )
@@ -88,16 +97,15 @@ export function ModelNameCombobox({ suggestions, hint }: ModelNameComboboxProps)
           })}
         />
         {suggestions.length > 0 && (
-          <button
-            type="button"
-            className={styles.comboboxToggle}
-            aria-label="Model name suggestions"
-            {...getToggleButtonProps()}
-          >
+          <button type="button" className={styles.comboboxToggle} aria-label="Model name suggestions" {...getToggleButtonProps()}>
             <ChevronIcon />
           </button>
         )}
-        <ul {...getMenuProps({ 'aria-labelledby': undefined, 'aria-label': 'Suggested model names' })} className={styles.listbox} hidden={!open}>
+        <ul
+          {...getMenuProps({ 'aria-labelledby': undefined, 'aria-label': 'Suggested model names' })}
+          className={styles.listbox}
+          hidden={!open}
+        >
           {open &&
             items.map((item, index) => (
               <li

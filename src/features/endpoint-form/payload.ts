@@ -161,7 +161,15 @@ export function choiceOf(entity: ServedEntityOutput): EntityChoice {
       if (field.secret) secrets[fieldKey(field)] = secretValueOf(config, field)
       else plain[fieldKey(field)] = plainValueOf(config, field)
     }
-    return { kind: 'external', provider: entry.id, task: model.task, model_name: model.name, auth: variant.id, config: plain, secrets }
+    return {
+      kind: 'external',
+      provider: entry.id,
+      task: model.task,
+      model_name: model.name,
+      auth: variant.id,
+      config: plain,
+      secrets,
+    }
   }
   const entityName = entity.entity_name ?? ''
   const version = entity.entity_version ?? ''

@@ -4,7 +4,15 @@ import { useFormContext, useWatch } from 'react-hook-form'
 import type { ExternalTask } from '../../api/types'
 import { Field } from '../../components/field'
 import { Input, Select } from '../../components/input'
-import { TASK_LABELS, fieldKey, fieldsFor, suggestedModels, variantById, type ProviderEntry, type ProviderField } from '../../lib/providers'
+import {
+  TASK_LABELS,
+  fieldKey,
+  fieldsFor,
+  suggestedModels,
+  variantById,
+  type ProviderEntry,
+  type ProviderField,
+} from '../../lib/providers'
 import { afterAuthChange, keptModelName, type DialogValues } from './dialog-values'
 import { ModelNameCombobox } from './model-name-combobox'
 import { SecretField } from './secret-field'
@@ -86,9 +94,11 @@ export function ProviderFields({ entry }: { entry: ProviderEntry }) {
           </div>
         </fieldset>
       )}
-      {fields.filter((f) => f.required).map((field) => (
-        <ConfigField key={`${variant.id}:${fieldKey(field)}`} field={field} />
-      ))}
+      {fields
+        .filter((f) => f.required)
+        .map((field) => (
+          <ConfigField key={`${variant.id}:${fieldKey(field)}`} field={field} />
+        ))}
       <Field label="Task" error={errors.task?.message}>
         {(control) => (
           <Select {...control} {...taskField}>
@@ -102,9 +112,11 @@ export function ProviderFields({ entry }: { entry: ProviderEntry }) {
         )}
       </Field>
       <ModelNameCombobox suggestions={suggestions} hint={modelHint(entry, task, suggestions.length)} />
-      {fields.filter((f) => !f.required).map((field) => (
-        <ConfigField key={`${variant.id}:${fieldKey(field)}`} field={field} />
-      ))}
+      {fields
+        .filter((f) => !f.required)
+        .map((field) => (
+          <ConfigField key={`${variant.id}:${fieldKey(field)}`} field={field} />
+        ))}
     </div>
   )
 }

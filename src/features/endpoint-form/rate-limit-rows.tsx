@@ -41,7 +41,12 @@ export function RateLimitRows() {
                 </Select>
               )}
             </Field>
-            <Button variant="ghost" className={styles.removeButton} onClick={() => remove(index)} aria-label={`Remove rate limit ${index + 1}`}>
+            <Button
+              variant="ghost"
+              className={styles.removeButton}
+              onClick={() => remove(index)}
+              aria-label={`Remove rate limit ${index + 1}`}
+            >
               Remove
             </Button>
           </div>

@@ -34,13 +34,7 @@ export function SecretField({ field }: { field: ProviderField }) {
       <div role="radiogroup" aria-label={`${field.label} source`} className={styles.segmented}>
         {(['reference', 'plaintext'] as const).map((value) => (
           <label key={value} className={styles.segment}>
-            <input
-              type="radio"
-              name={groupName}
-              value={value}
-              checked={mode === value}
-              onChange={() => choose(value)}
-            />
+            <input type="radio" name={groupName} value={value} checked={mode === value} onChange={() => choose(value)} />
             <span>{value === 'reference' ? 'Secret' : 'Plain text'}</span>
           </label>
         ))}

@@ -15,7 +15,11 @@ describe('Select served entity dialog', { timeout: 20_000 }, () => {
     await user.selectOptions(picker, 'Anthropic')
     expect(within(dialog).getByLabelText('Anthropic API key')).toBeInTheDocument()
     const task = within(dialog).getByRole('combobox', { name: 'Task' })
-    expect(within(task).getAllByRole('option').map((o) => o.textContent)).toEqual(['Select a task', 'Chat', 'Completions'])
+    expect(
+      within(task)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Select a task', 'Chat', 'Completions'])
 
     await user.selectOptions(picker, 'Azure OpenAI')
     expect(within(dialog).queryByLabelText('Anthropic API key')).not.toBeInTheDocument()
@@ -36,11 +40,11 @@ describe('Select served entity dialog', { timeout: 20_000 }, () => {
     await user.click(name)
     const list = within(dialog).getByRole('listbox', { name: 'Suggested model names' })
     expect(list).toBeVisible()
-    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'text-embedding-3-large',
-      'text-embedding-3-small',
-      'text-embedding-ada-002',
-    ])
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['text-embedding-3-large', 'text-embedding-3-small', 'text-embedding-ada-002'])
     await user.click(within(list).getByRole('option', { name: 'text-embedding-3-small' }))
     expect(name).toHaveValue('text-embedding-3-small')
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Task' }), 'Chat')
@@ -60,7 +64,11 @@ describe('Select served entity dialog', { timeout: 20_000 }, () => {
     const name = within(dialog).getByRole('combobox', { name: 'External model name' })
     await user.type(name, 'mini')
     const list = within(dialog).getByRole('listbox', { name: 'Suggested model names' })
-    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['gpt-4o-mini', 'o3-mini'])
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['gpt-4o-mini', 'o3-mini'])
     await user.keyboard('{ArrowDown}{ArrowDown}{Enter}')
     expect(name).toHaveValue('o3-mini')
     expect(screen.getByRole('dialog', { name: 'Select served entity' })).toBeInTheDocument()
@@ -125,7 +133,9 @@ describe('Select served entity dialog', { timeout: 20_000 }, () => {
     await user.type(served, 'openai embeddings')
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
     expect(served).toHaveAttribute('aria-invalid', 'true')
-    expect(served).toHaveAccessibleDescription(expect.stringContaining('may contain only letters, digits, dashes (-) and underscores (_)'))
+    expect(served).toHaveAccessibleDescription(
+      expect.stringContaining('may contain only letters, digits, dashes (-) and underscores (_)'),
+    )
     await waitFor(() => expect(served).toHaveFocus())
     await user.clear(served)
     await user.type(served, 'openai_embeddings')

@@ -11,7 +11,15 @@ import { Field } from '../../components/field'
 import { Input, Select } from '../../components/input'
 import { PT_MODELS, ptModelFor } from '../../lib/foundation-models'
 import { PROVIDERS, providerById } from '../../lib/providers'
-import { afterProviderChange, derivedName, dialogSchema, toChoice, toDialogValues, type DialogValues, type EntityNames } from './dialog-values'
+import {
+  afterProviderChange,
+  derivedName,
+  dialogSchema,
+  toChoice,
+  toDialogValues,
+  type DialogValues,
+  type EntityNames,
+} from './dialog-values'
 import type { EntityChoice } from './entity-schema'
 import { ProviderFields } from './provider-fields'
 import styles from './endpoint-form.module.css'
@@ -106,7 +114,11 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
     const choice = toChoice(values)
     if (!choice) return
     if (externalRule === 'external-only' && choice.kind !== 'external') {
-      setError(values.source === 'uc' ? 'entity_name' : 'foundation', { message: RULE_MESSAGES[externalRule] }, { shouldFocus: true })
+      setError(
+        values.source === 'uc' ? 'entity_name' : 'foundation',
+        { message: RULE_MESSAGES[externalRule] },
+        { shouldFocus: true },
+      )
       return
     }
     if (externalRule === 'no-external' && choice.kind === 'external') {
@@ -175,9 +187,7 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
               )}
             </Field>
             {ptModelFor(foundation) && (
-              <p className={styles.note}>
-                Provisioned throughput: set the model units on the served entity after you confirm.
-              </p>
+              <p className={styles.note}>Provisioned throughput: set the model units on the served entity after you confirm.</p>
             )}
             {entry && <ProviderFields key={entry.id} entry={entry} />}
           </>
@@ -219,7 +229,9 @@ function UcModelFields({ entityName, onModelChange }: { entityName: string; onMo
     <>
       <Field
         label="Model"
-        error={formState.errors.entity_name?.message ?? (models.isError ? `Could not load models: ${models.error.message}` : undefined)}
+        error={
+          formState.errors.entity_name?.message ?? (models.isError ? `Could not load models: ${models.error.message}` : undefined)
+        }
       >
         {(control) => (
           <Select {...control} disabled={models.isPending} {...register('entity_name', { onChange: onModelChange })}>

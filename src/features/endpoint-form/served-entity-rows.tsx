@@ -34,8 +34,8 @@ export function ServedEntityRows({ externalRule, dialogErrors }: ServedEntityRow
         Served entities
       </h2>
       <p className={styles.sectionHint}>
-        Serve a Unity Catalog model, a foundation model with provisioned throughput, or an external model. Split
-        traffic across entities for A/B tests.
+        Serve a Unity Catalog model, a foundation model with provisioned throughput, or an external model. Split traffic across
+        entities for A/B tests.
       </p>
       {formState.errors.entities?.root?.message && <p className={fieldStyles.error}>{formState.errors.entities.root.message}</p>}
       {fields.map((field, index) => (
@@ -133,7 +133,13 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
             {entityError}
           </span>
         )}
-        {entity && <EntityDetails entity={entity} servedName={servedName({ entity, served_name: servedNameSet })} named={servedNameSet !== ''} />}
+        {entity && (
+          <EntityDetails
+            entity={entity}
+            servedName={servedName({ entity, served_name: servedNameSet })}
+            named={servedNameSet !== ''}
+          />
+        )}
       </div>
       {entity?.kind === 'uc' && (
         <div className={styles.grid}>
@@ -167,9 +173,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
       )}
       {entity?.kind === 'pt' && (
         <Field label="Provisioned model units" error={errors?.units?.message} hint={`In steps of ${PT_UNIT_STEP}.`}>
-          {(c) => (
-            <Input {...c} inputMode="numeric" className={styles.narrow} {...register(`entities.${index}.units`)} />
-          )}
+          {(c) => <Input {...c} inputMode="numeric" className={styles.narrow} {...register(`entities.${index}.units`)} />}
         </Field>
       )}
       {entity?.kind !== 'external' && (

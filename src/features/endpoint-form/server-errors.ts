@@ -27,9 +27,7 @@ function dialogPath(rest: string): Path<DialogValues> | undefined {
   const entry = PROVIDERS.find((p) => rest.startsWith(`external_model.${p.configKey}.`))
   if (!entry) return undefined
   const wire = rest.slice(`external_model.${entry.configKey}.`.length).replace(/_plaintext$/, '')
-  const field = entry.authVariants
-    .flatMap((v) => fieldsFor(entry, v))
-    .find((f) => fieldPath(f) === wire)
+  const field = entry.authVariants.flatMap((v) => fieldsFor(entry, v)).find((f) => fieldPath(f) === wire)
   if (!field) return undefined
   return field.secret ? `secrets.${fieldKey(field)}.value` : `config.${fieldKey(field)}`
 }

@@ -28,7 +28,12 @@ export function TagRows() {
             <Field label="Value" error={errors?.value?.message} optional>
               {(c) => <Input {...c} autoComplete="off" {...register(`tags.${index}.value`)} />}
             </Field>
-            <Button variant="ghost" className={styles.removeButton} onClick={() => remove(index)} aria-label={`Remove tag ${index + 1}`}>
+            <Button
+              variant="ghost"
+              className={styles.removeButton}
+              onClick={() => remove(index)}
+              aria-label={`Remove tag ${index + 1}`}
+            >
               Remove
             </Button>
           </div>

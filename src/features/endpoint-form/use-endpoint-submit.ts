@@ -30,7 +30,10 @@ function useErrorPlacement(form: Form) {
       partial && partial.saved.length > 0
         ? `${sentenceStart(listOf(partial.saved))} were saved; ${partial.failed} were not. ${reason}`
         : reason
-    const where = isApiError(error) && error.status >= 400 && error.status < 500 ? placeOf(error.field, form.getValues('entities').length) : {}
+    const where =
+      isApiError(error) && error.status >= 400 && error.status < 500
+        ? placeOf(error.field, form.getValues('entities').length)
+        : {}
     if (where.field) {
       form.setError(where.field, { type: 'server', message }, { shouldFocus: true })
       if (where.dialog) setDialogErrors({ [where.dialog.row]: { path: where.dialog.path, message } })
@@ -114,8 +117,7 @@ function useEditSubmit(form: Form, endpoint: ServingEndpointDetailed | undefined
         saved.current = { ...saved.current, tags: values.tags }
         savedNow.push(part)
       }
-      const gatewayChanged =
-        JSON.stringify(toAiGateway(values)) !== JSON.stringify(toAiGateway(base))
+      const gatewayChanged = JSON.stringify(toAiGateway(values)) !== JSON.stringify(toAiGateway(base))
       const limitsChanged = JSON.stringify(toRateLimits(values)) !== JSON.stringify(toRateLimits(base))
       if (gatewayChanged) {
         part = 'the AI Gateway settings'
@@ -127,7 +129,12 @@ function useEditSubmit(form: Form, endpoint: ServingEndpointDetailed | undefined
           ...toAiGateway(values, endpoint?.ai_gateway),
           rate_limits: [...toRateLimits(values), ...others],
         })
-        saved.current = { ...saved.current, usage_tracking: values.usage_tracking, inference_table: values.inference_table, rate_limits: values.rate_limits }
+        saved.current = {
+          ...saved.current,
+          usage_tracking: values.usage_tracking,
+          inference_table: values.inference_table,
+          rate_limits: values.rate_limits,
+        }
       } else if (limitsChanged) {
         part = 'the rate limits'
         await putRateLimits.mutateAsync(toRateLimits(values))

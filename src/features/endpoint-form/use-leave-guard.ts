@@ -6,8 +6,7 @@ export function useLeaveGuard(dirty: boolean) {
   const allowed = useRef(false)
   const blocker = useBlocker(
     useCallback(
-      ({ currentLocation, nextLocation }) =>
-        dirty && !allowed.current && currentLocation.pathname !== nextLocation.pathname,
+      ({ currentLocation, nextLocation }) => dirty && !allowed.current && currentLocation.pathname !== nextLocation.pathname,
       [dirty],
     ),
   )

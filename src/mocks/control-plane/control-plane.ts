@@ -27,7 +27,14 @@ import { CURRENT_USER, PT_MODELS, hash, syntheticEndpoint, syntheticName } from 
 import type { KeyValueStorage } from './storage'
 import { EndpointStore, SYNTHETIC } from './store'
 import { validateAiGateway, validateRateLimits, validateTags } from './settings-validation'
-import { checkExternalConfig, isRecord, validateConfig, validateEndpointFields, validateName, type ValidConfig } from './validation'
+import {
+  checkExternalConfig,
+  isRecord,
+  validateConfig,
+  validateEndpointFields,
+  validateName,
+  type ValidConfig,
+} from './validation'
 
 export interface ControlPlaneOptions {
   storage: KeyValueStorage
@@ -264,9 +271,10 @@ export class ControlPlane {
     if (!endpoint.config) endpoint.config = { ...pending.config, outcome: 'aborted' }
     this.touch(endpoint, {
       type: 'CONFIG_UPDATE_CANCELED',
-      message: endpoint.config.outcome === 'aborted'
-        ? `Endpoint creation canceled by ${CURRENT_USER}.`
-        : `Config update to version ${pending.config.config_version} canceled by ${CURRENT_USER}; version ${endpoint.config.config_version} keeps serving.`,
+      message:
+        endpoint.config.outcome === 'aborted'
+          ? `Endpoint creation canceled by ${CURRENT_USER}.`
+          : `Config update to version ${pending.config.config_version} canceled by ${CURRENT_USER}; version ${endpoint.config.config_version} keeps serving.`,
     })
     this.store.save(state, { put: [endpoint] })
     return toDetailed(endpoint, this.clock.now())

@@ -34,13 +34,22 @@ export const faultSchema = z
       .string({ error: 'must be an HTTP method or *.' })
       .transform((method) => method.toUpperCase())
       .optional(),
-    path: z.string({ error: 'must be a path, or a prefix ending in *.' }).min(1, { error: 'must be a path, or a prefix ending in *.' }),
+    path: z
+      .string({ error: 'must be a path, or a prefix ending in *.' })
+      .min(1, { error: 'must be a path, or a prefix ending in *.' }),
     /** An HTTP error status: anything else would not read as a failure (or not as HTTP at all). */
-    status: z.number({ error: HTTP_ERROR }).int({ error: HTTP_ERROR }).min(400, { error: HTTP_ERROR }).max(599, { error: HTTP_ERROR }).optional(),
+    status: z
+      .number({ error: HTTP_ERROR })
+      .int({ error: HTTP_ERROR })
+      .min(400, { error: HTTP_ERROR })
+      .max(599, { error: HTTP_ERROR })
+      .optional(),
     network: z.boolean({ error: 'must be true or false.' }).optional(),
     times: z.number({ error: TIMES }).int({ error: TIMES }).min(0, { error: TIMES }).optional(),
   })
-  .refine((fault) => fault.status !== undefined || fault.network === true, { error: 'needs a status (400–599) or network: true.' })
+  .refine((fault) => fault.status !== undefined || fault.network === true, {
+    error: 'needs a status (400–599) or network: true.',
+  })
 
 const FAULTS = `must be a list of at most ${CONTROL_BOUNDS.faults} faults.`
 
@@ -63,7 +72,10 @@ const CONTROL_NAMES = Object.keys(controlsSchema.shape) as (keyof MockControls)[
 
 /** `faults[0].status` for the path ['faults', 0, 'status']. */
 function fieldOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '')
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`),
+    '',
+  )
 }
 
 /** One problem with a set of controls: the field at fault and a sentence that names it. */

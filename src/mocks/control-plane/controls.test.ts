@@ -13,7 +13,14 @@ const withRaw = (text: string) => {
 
 describe('mock controls', () => {
   it('defaults to 150 ms latency, 8 s deploys and updates, no failure, no extra endpoints, no faults', () => {
-    expect(DEFAULT_CONTROLS).toEqual({ latencyMs: 150, deployMs: 8000, updateMs: 8000, failNextDeploy: false, extraEndpoints: 0, faults: [] })
+    expect(DEFAULT_CONTROLS).toEqual({
+      latencyMs: 150,
+      deployMs: 8000,
+      updateMs: 8000,
+      failNextDeploy: false,
+      extraEndpoints: 0,
+      faults: [],
+    })
     expect(new ControlPlane({ storage: memoryStorage() }).controls.read()).toEqual(DEFAULT_CONTROLS)
   })
 
@@ -21,7 +28,9 @@ describe('mock controls', () => {
     const { cp, warnings } = withRaw('{latencyMs: 0')
     for (let i = 0; i < 5; i++) expect(cp.controls.read()).toEqual(DEFAULT_CONTROLS)
     cp.list()
-    expect(warnings).toEqual(['Ignoring malformed mock controls in localStorage["serving-console.mock"]: expected a JSON object.'])
+    expect(warnings).toEqual([
+      'Ignoring malformed mock controls in localStorage["serving-console.mock"]: expected a JSON object.',
+    ])
   })
 
   it('treats JSON that is not an object as malformed', () => {
@@ -31,11 +40,19 @@ describe('mock controls', () => {
   })
 
   it('ignores unknown keys and values of the wrong type, keeping the valid ones, with one warning naming each', () => {
-    const { cp, warnings } = withRaw(JSON.stringify({ latencyMs: 0, deployMs: -5, updateMs: '9', failNextDeploy: 'yes', speed: 'fast', faults: 'none' }))
+    const { cp, warnings } = withRaw(
+      JSON.stringify({ latencyMs: 0, deployMs: -5, updateMs: '9', failNextDeploy: 'yes', speed: 'fast', faults: 'none' }),
+    )
     for (let i = 0; i < 3; i++) expect(cp.controls.read()).toEqual({ ...DEFAULT_CONTROLS, latencyMs: 0 })
     cp.list()
     expect(warnings).toHaveLength(1)
-    for (const named of ['deployMs must be', 'updateMs must be', 'failNextDeploy must be', 'speed is not a mock control', 'faults must be']) {
+    for (const named of [
+      'deployMs must be',
+      'updateMs must be',
+      'failNextDeploy must be',
+      'speed is not a mock control',
+      'faults must be',
+    ]) {
       expect(warnings[0]).toContain(named)
     }
   })
@@ -176,7 +193,16 @@ describe('bounds', () => {
   })
 
   it('ignores stored faults whose status is outside 400–599, and never hands them out', () => {
-    const { cp } = withRaw(JSON.stringify({ faults: [{ path: '*', status: 99 }, { path: '*', status: 600 }, { path: '*', status: 404.5 }, { path: '*', status: 503 }] }))
+    const { cp } = withRaw(
+      JSON.stringify({
+        faults: [
+          { path: '*', status: 99 },
+          { path: '*', status: 600 },
+          { path: '*', status: 404.5 },
+          { path: '*', status: 503 },
+        ],
+      }),
+    )
     expect(cp.controls.read().faults).toEqual([{ path: '*', status: 503 }])
     expect(cp.takeFault('GET', '/x')).toMatchObject({ status: 503 })
     expect(cp.takeFault('GET', '/x')).toBeUndefined()
@@ -185,8 +211,24 @@ describe('bounds', () => {
 
 describe('parseControls (PUT /__mock/controls)', () => {
   it('accepts every control within its bounds', () => {
-    const body = { latencyMs: 0, deployMs: 1000, updateMs: 600_000, failNextDeploy: true, extraEndpoints: 2000, faults: [{ method: 'get', path: '/api/*', status: 503, times: 2 }, { path: '*', network: true }] }
-    expect(parseControls(body)).toEqual({ ...body, faults: [{ method: 'GET', path: '/api/*', status: 503, times: 2 }, { path: '*', network: true }] })
+    const body = {
+      latencyMs: 0,
+      deployMs: 1000,
+      updateMs: 600_000,
+      failNextDeploy: true,
+      extraEndpoints: 2000,
+      faults: [
+        { method: 'get', path: '/api/*', status: 503, times: 2 },
+        { path: '*', network: true },
+      ],
+    }
+    expect(parseControls(body)).toEqual({
+      ...body,
+      faults: [
+        { method: 'GET', path: '/api/*', status: 503, times: 2 },
+        { path: '*', network: true },
+      ],
+    })
     expect(parseControls({})).toEqual({})
   })
 
@@ -202,7 +244,16 @@ describe('parseControls (PUT /__mock/controls)', () => {
     ['faults that are not a list', { faults: {} }, 'faults'],
     ['more than 100 faults', { faults: Array(101).fill({ path: '*', status: 500 }) }, 'faults'],
     ['a fault status of 99', { faults: [{ path: '*', status: 99 }] }, 'faults[0].status'],
-    ['a fault status of 600', { faults: [{ path: '*', status: 503 }, { path: '*', status: 600 }] }, 'faults[1].status'],
+    [
+      'a fault status of 600',
+      {
+        faults: [
+          { path: '*', status: 503 },
+          { path: '*', status: 600 },
+        ],
+      },
+      'faults[1].status',
+    ],
     ['a fault without a path', { faults: [{ status: 500 }] }, 'faults[0].path'],
     ['a fault with neither status nor network', { faults: [{ path: '*' }] }, 'faults[0]'],
     ['a negative times', { faults: [{ path: '*', status: 500, times: -1 }] }, 'faults[0].times'],

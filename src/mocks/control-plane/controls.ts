@@ -79,7 +79,9 @@ export class Controls {
     const result = controlsSchema.safeParse(raw)
     if (!result.success) {
       const problems = result.error.issues.map((issue) => describeIssue(issue).message)
-      this.warn(`Ignoring mock controls in localStorage["${CONTROLS_KEY}"] that the mock does not take (the defaults apply): ${problems.join(' ')}`)
+      this.warn(
+        `Ignoring mock controls in localStorage["${CONTROLS_KEY}"] that the mock does not take (the defaults apply): ${problems.join(' ')}`,
+      )
     }
     return {
       // A stored value out of bounds (set by hand, or before the bounds) is ignored, not obeyed.

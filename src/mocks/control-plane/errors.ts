@@ -71,8 +71,7 @@ export class ControlPlaneError extends Error {
   }
 }
 
-export const invalid = (field: string, message: string) =>
-  new ControlPlaneError('INVALID_PARAMETER_VALUE', message, field)
+export const invalid = (field: string, message: string) => new ControlPlaneError('INVALID_PARAMETER_VALUE', message, field)
 
 export const notFound = (name: string) =>
   new ControlPlaneError('RESOURCE_DOES_NOT_EXIST', `Serving endpoint with name '${name}' does not exist.`)

@@ -12,7 +12,10 @@ export const MAX_RECORDS = 10_000
 
 function checkCount(list: unknown[], max: number, field: string, what: string): void {
   if (list.length > max) {
-    throw invalid(field, `A query takes at most ${max} ${what}; this one has ${list.length}. Send them in batches of ${max} or fewer.`)
+    throw invalid(
+      field,
+      `A query takes at most ${max} ${what}; this one has ${list.length}. Send them in batches of ${max} or fewer.`,
+    )
   }
 }
 
@@ -51,7 +54,7 @@ export function answer(task: string | undefined, model: string, body: unknown, n
     const valid = messages.every(
       (m) => isRecord(m) && typeof m.content === 'string' && ['system', 'user', 'assistant'].includes(String(m.role)),
     )
-    if (!valid) throw invalid('messages', "Each message needs a role (system, user or assistant) and a string content.")
+    if (!valid) throw invalid('messages', 'Each message needs a role (system, user or assistant) and a string content.')
     const last = (messages as ChatMessage[]).filter((m) => m.role === 'user').pop()
     const content = chatAnswer(last?.content ?? '', model)
     const prompt = messages.reduce((n: number, m: ChatMessage) => n + words(m.content), 0)
@@ -119,7 +122,10 @@ const SPLIT_KEYS = ['columns', 'data', 'index']
 function customModelRows(body: Record<string, unknown>): unknown[] {
   const given = CUSTOM_MODEL_FORMATS.filter((key) => body[key] !== undefined && body[key] !== null)
   if (given.length === 0) {
-    throw invalid('dataframe_split', "A custom model endpoint needs one of 'dataframe_split', 'dataframe_records', 'instances' or 'inputs'.")
+    throw invalid(
+      'dataframe_split',
+      "A custom model endpoint needs one of 'dataframe_split', 'dataframe_records', 'instances' or 'inputs'.",
+    )
   }
   if (given.length > 1) {
     throw invalid(given[1], `A query takes exactly one input format; this one has ${given.map((f) => `'${f}'`).join(' and ')}.`)
@@ -128,10 +134,12 @@ function customModelRows(body: Record<string, unknown>): unknown[] {
   const value = body[format]
   if (format === 'dataframe_split') return splitRows(value)
   if (format === 'dataframe_records') {
-    if (!Array.isArray(value)) throw invalid(format, "'dataframe_records' must be a list of records, one object of column to value per row.")
+    if (!Array.isArray(value))
+      throw invalid(format, "'dataframe_records' must be a list of records, one object of column to value per row.")
     checkCount(value, MAX_RECORDS, format, 'records')
     const bad = value.findIndex((r) => !isRecord(r))
-    if (bad >= 0) throw invalid(`${format}[${bad}]`, `Record ${bad + 1} of 'dataframe_records' must be an object of column to value.`)
+    if (bad >= 0)
+      throw invalid(`${format}[${bad}]`, `Record ${bad + 1} of 'dataframe_records' must be an object of column to value.`)
     return value
   }
   if (format === 'instances') {
@@ -157,7 +165,10 @@ function columnRows(columns: Record<string, unknown>): unknown[] {
   checkCount(columns[lists[0]] as unknown[], MAX_RECORDS, `inputs.${lists[0]}`, 'records')
   const odd = names.find((n) => !Array.isArray(columns[n]) || (columns[n] as unknown[]).length !== length)
   if (odd !== undefined) {
-    throw invalid(`inputs.${odd}`, `Column '${odd}' of 'inputs' must be a list of ${length} values, one per row, like column '${lists[0]}'.`)
+    throw invalid(
+      `inputs.${odd}`,
+      `Column '${odd}' of 'inputs' must be a list of ${length} values, one per row, like column '${lists[0]}'.`,
+    )
   }
   return Array.from({ length }, (_, i) => Object.fromEntries(names.map((n) => [n, (columns[n] as unknown[])[i]])))
 }
@@ -165,19 +176,28 @@ function columnRows(columns: Record<string, unknown>): unknown[] {
 /** `dataframe_split`: pandas' split orientation, `{columns, data, index?}`. */
 function splitRows(value: unknown): unknown[] {
   const field = 'dataframe_split'
-  if (!isRecord(value)) throw invalid(field, "'dataframe_split' must be an object: {\"columns\": [...], \"data\": [[...], ...]}, with an optional index.")
+  if (!isRecord(value))
+    throw invalid(
+      field,
+      '\'dataframe_split\' must be an object: {"columns": [...], "data": [[...], ...]}, with an optional index.',
+    )
   const unknown = Object.keys(value).find((key) => !SPLIT_KEYS.includes(key))
-  if (unknown !== undefined) throw invalid(`${field}.${unknown}`, `Unknown field '${field}.${unknown}': a split data frame has columns, data and index.`)
+  if (unknown !== undefined)
+    throw invalid(`${field}.${unknown}`, `Unknown field '${field}.${unknown}': a split data frame has columns, data and index.`)
   const { columns, data, index } = value
   if (!Array.isArray(columns) || columns.some((c) => typeof c !== 'string')) {
     throw invalid(`${field}.columns`, "'dataframe_split.columns' must be a list of column names.")
   }
-  if (!Array.isArray(data)) throw invalid(`${field}.data`, "'dataframe_split.data' must be a list of rows, each a list of values.")
+  if (!Array.isArray(data))
+    throw invalid(`${field}.data`, "'dataframe_split.data' must be a list of rows, each a list of values.")
   checkCount(data, MAX_RECORDS, `${field}.data`, 'records')
   const names = columns as string[]
   const bad = data.findIndex((row) => !Array.isArray(row) || row.length !== names.length)
   if (bad >= 0) {
-    throw invalid(`${field}.data[${bad}]`, `Row ${bad + 1} of 'dataframe_split.data' must be a list of ${names.length} values, one per column.`)
+    throw invalid(
+      `${field}.data[${bad}]`,
+      `Row ${bad + 1} of 'dataframe_split.data' must be a list of ${names.length} values, one per column.`,
+    )
   }
   if (index !== undefined && index !== null && (!Array.isArray(index) || index.length !== data.length)) {
     throw invalid(`${field}.index`, `'dataframe_split.index' must be a list of ${data.length} labels, one per row.`)
@@ -198,7 +218,10 @@ export function invokeEndpoint(
     )
   }
   if (endpoint.state.ready !== 'READY' || !endpoint.config) {
-    throw new ControlPlaneError('BAD_REQUEST', `Endpoint '${endpoint.name}' is not ready: it can be queried once its state is Ready.`)
+    throw new ControlPlaneError(
+      'BAD_REQUEST',
+      `Endpoint '${endpoint.name}' is not ready: it can be queried once its state is Ready.`,
+    )
   }
   const { served_entities: entities, traffic_config: traffic } = endpoint.config
   const served = traffic.routes.find((r) => r.traffic_percentage > 0)?.served_entity_name ?? entities[0].name

@@ -3,8 +3,7 @@ import { isSettled } from '../../lib/endpoint-status'
 import { DEPLOY_FAILURE_MESSAGE } from './lifecycle'
 import { DEPLOY_MS, UPDATE_MS, createBody, createReady, custom, errorOf, setup } from './test-support'
 
-const deployments = (entities: { state: { deployment: string } }[] | undefined) =>
-  entities?.map((e) => e.state.deployment)
+const deployments = (entities: { state: { deployment: string } }[] | undefined) => entities?.map((e) => e.state.deployment)
 
 describe('create', () => {
   it('starts NOT_READY / IN_PROGRESS with a version-1 pending config of creating entities and no config', () => {
@@ -116,7 +115,12 @@ describe('update config', () => {
     plane.clock.advance(60_000)
     plane.cp.updateConfig('churn', {
       served_entities: [custom('3'), custom('4')],
-      traffic_config: { routes: [{ served_entity_name: 'churn_model-3', traffic_percentage: 50 }, { served_entity_name: 'churn_model-4', traffic_percentage: 50 }] },
+      traffic_config: {
+        routes: [
+          { served_entity_name: 'churn_model-3', traffic_percentage: 50 },
+          { served_entity_name: 'churn_model-4', traffic_percentage: 50 },
+        ],
+      },
     })
     plane.clock.advance(UPDATE_MS)
     const [kept, added] = plane.cp.get('churn').config?.served_entities ?? []

@@ -50,7 +50,11 @@ export function settle(endpoint: StoredEndpoint, now: number): boolean {
     endpoint,
     creating
       ? { timestamp: at, type: 'ENDPOINT_READY', message: 'Endpoint is ready to serve requests.' }
-      : { timestamp: at, type: 'CONFIG_UPDATE_SUCCEEDED', message: `Config version ${pending.config.config_version} is now serving.` },
+      : {
+          timestamp: at,
+          type: 'CONFIG_UPDATE_SUCCEEDED',
+          message: `Config version ${pending.config.config_version} is now serving.`,
+        },
   )
   return true
 }
@@ -89,7 +93,11 @@ function entityOut(entity: StoredEntity, state: ServedModelState): ServedEntityO
 
 /** A route as Databricks answers it: served_model_name beside served_entity_name, for older clients. */
 function routeOut(route: Route): Route & { served_model_name: string } {
-  return { served_entity_name: route.served_entity_name, served_model_name: route.served_entity_name, traffic_percentage: route.traffic_percentage }
+  return {
+    served_entity_name: route.served_entity_name,
+    served_model_name: route.served_entity_name,
+    traffic_percentage: route.traffic_percentage,
+  }
 }
 
 function configOut(config: Omit<StoredConfig, 'outcome' | 'message'>, state: ServedModelState): EndpointCoreConfigOutput {

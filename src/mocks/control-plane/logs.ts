@@ -16,7 +16,11 @@ function render(lines: readonly Line[], now: number, running: boolean): string {
 export function buildLogs(entity: ServedEntityOutput, now: number): string {
   const t = entity.creation_timestamp
   if (entity.external_model) {
-    return render([[t, `External model ${entity.external_model.provider}/${entity.external_model.name}: no container to build.`]], now, false)
+    return render(
+      [[t, `External model ${entity.external_model.provider}/${entity.external_model.name}: no container to build.`]],
+      now,
+      false,
+    )
   }
   const lines: Line[] = [
     [t, `Resolving model ${entity.entity_name ?? entity.name} version ${entity.entity_version ?? '1'}`],

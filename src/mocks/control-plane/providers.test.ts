@@ -69,17 +69,20 @@ describe('external model providers', () => {
     expect(refusedModel(m).field).toBe(`${AT}.cohere_config`)
   })
 
-  it.each(PROVIDERS.flatMap((p) => fieldsFor(p, p.authVariants[0]).filter((f) => f.required).map((f) => [p.id, f.key, f] as const)))(
-    'refuses %s without its required field %s',
-    (id, _, field) => {
-      const config = validConfig(entry(id))
-      if (field.group) delete (config[field.group] as ProviderConfig)[field.key]
-      else delete config[field.key]
-      const error = refusedModel(model(entry(id), entry(id).tasks[0], config))
-      expect(error.field).toBe(`${AT}.${entry(id).configKey}.${field.group ? `${field.group}.` : ''}${field.key}`)
-      expect(error.message).toBe(`${field.label} is required.`)
-    },
-  )
+  it.each(
+    PROVIDERS.flatMap((p) =>
+      fieldsFor(p, p.authVariants[0])
+        .filter((f) => f.required)
+        .map((f) => [p.id, f.key, f] as const),
+    ),
+  )('refuses %s without its required field %s', (id, _, field) => {
+    const config = validConfig(entry(id))
+    if (field.group) delete (config[field.group] as ProviderConfig)[field.key]
+    else delete config[field.key]
+    const error = refusedModel(model(entry(id), entry(id).tasks[0], config))
+    expect(error.field).toBe(`${AT}.${entry(id).configKey}.${field.group ? `${field.group}.` : ''}${field.key}`)
+    expect(error.message).toBe(`${field.label} is required.`)
+  })
 
   it('refuses a Bedrock provider outside the list', () => {
     const config = { ...validConfig(entry('amazon-bedrock')), bedrock_provider: 'meta' }

@@ -24,7 +24,12 @@ describe('events', () => {
     createReady(plane, 'churn', [custom('3')])
     plane.cp.patchTags('churn', { add_tags: [{ key: 'a' }] })
     plane.cp.putRateLimits('churn', { rate_limits: [{ calls: 1, key: 'user' }] })
-    expect(plane.cp.events('churn').events.slice(0, 2).map((e) => e.type)).toEqual(['RATE_LIMITS_UPDATED', 'TAGS_UPDATED'])
+    expect(
+      plane.cp
+        .events('churn')
+        .events.slice(0, 2)
+        .map((e) => e.type),
+    ).toEqual(['RATE_LIMITS_UPDATED', 'TAGS_UPDATED'])
   })
 
   it('places a rollout’s end at the time it finished, not the time it was read', () => {
@@ -63,14 +68,18 @@ describe('logs', () => {
 
   it('says an external model has no container to build', () => {
     const { cp } = setup()
-    expect(cp.logs('support-chat-gpt4o', 'gpt-4o', 'build').logs).toContain('External model openai/gpt-4o: no container to build.')
+    expect(cp.logs('support-chat-gpt4o', 'gpt-4o', 'build').logs).toContain(
+      'External model openai/gpt-4o: no container to build.',
+    )
   })
 })
 
 describe('invocations', () => {
   it('answers a chat endpoint with an assistant message and usage', () => {
     const { cp } = setup()
-    const { response, servedEntity } = cp.invoke('support-chat-gpt4o', { messages: [{ role: 'user', content: 'What is MLflow?' }] })
+    const { response, servedEntity } = cp.invoke('support-chat-gpt4o', {
+      messages: [{ role: 'user', content: 'What is MLflow?' }],
+    })
     expect(servedEntity).toBe('gpt-4o')
     expect(response).toMatchObject({ object: 'chat.completion', model: 'gpt-4o' })
     if (!('choices' in response) || response.object !== 'chat.completion') throw new Error('not a chat answer')
@@ -81,7 +90,12 @@ describe('invocations', () => {
 
   it('answers a completions endpoint with one text per prompt', () => {
     const plane = setup()
-    const model = { name: 'claude-2.1', provider: 'anthropic', task: 'llm/v1/completions', anthropic_config: { anthropic_api_key: '{{secrets/a/b}}' } }
+    const model = {
+      name: 'claude-2.1',
+      provider: 'anthropic',
+      task: 'llm/v1/completions',
+      anthropic_config: { anthropic_api_key: '{{secrets/a/b}}' },
+    }
     createReady(plane, 'complete', [{ name: 'c', external_model: model }])
     const { response } = plane.cp.invoke('complete', { prompt: ['Once', 'Twice'] })
     if (!('object' in response) || response.object !== 'text_completion') throw new Error('not a completion')
@@ -94,7 +108,10 @@ describe('invocations', () => {
     const first = cp.invoke('databricks-gte-large-en', { input: ['hello', 'world'] }).response
     if (!('data' in first)) throw new Error('not embeddings')
     expect(first.object).toBe('list')
-    expect(first.data.map((d) => [d.object, d.index])).toEqual([['embedding', 0], ['embedding', 1]])
+    expect(first.data.map((d) => [d.object, d.index])).toEqual([
+      ['embedding', 0],
+      ['embedding', 1],
+    ])
     const norm = Math.sqrt(first.data[0].embedding.reduce((n, v) => n + v * v, 0))
     expect(norm).toBeCloseTo(1, 3)
     expect(cp.invoke('databricks-gte-large-en', { input: ['hello', 'world'] }).response).toEqual(first)
@@ -108,11 +125,58 @@ describe('invocations', () => {
   })
 
   it.each<[string, Record<string, unknown>]>([
-    ['dataframe_split', { dataframe_split: { columns: ['tenure', 'plan'], data: [[3, 'basic'], [24, 'pro']] } }],
-    ['dataframe_split with an index', { dataframe_split: { index: [7, 8], columns: ['tenure', 'plan'], data: [[3, 'basic'], [24, 'pro']] } }],
-    ['dataframe_records', { dataframe_records: [{ tenure: 3, plan: 'basic' }, { tenure: 24, plan: 'pro' }] }],
-    ['instances', { instances: [[3, 'basic'], [24, 'pro']] }],
-    ['inputs as a list', { inputs: [[3, 'basic'], [24, 'pro']] }],
+    [
+      'dataframe_split',
+      {
+        dataframe_split: {
+          columns: ['tenure', 'plan'],
+          data: [
+            [3, 'basic'],
+            [24, 'pro'],
+          ],
+        },
+      },
+    ],
+    [
+      'dataframe_split with an index',
+      {
+        dataframe_split: {
+          index: [7, 8],
+          columns: ['tenure', 'plan'],
+          data: [
+            [3, 'basic'],
+            [24, 'pro'],
+          ],
+        },
+      },
+    ],
+    [
+      'dataframe_records',
+      {
+        dataframe_records: [
+          { tenure: 3, plan: 'basic' },
+          { tenure: 24, plan: 'pro' },
+        ],
+      },
+    ],
+    [
+      'instances',
+      {
+        instances: [
+          [3, 'basic'],
+          [24, 'pro'],
+        ],
+      },
+    ],
+    [
+      'inputs as a list',
+      {
+        inputs: [
+          [3, 'basic'],
+          [24, 'pro'],
+        ],
+      },
+    ],
     ['inputs as an object of columns', { inputs: { tenure: [3, 24], plan: ['basic', 'pro'] } }],
   ])('answers a custom model queried with %s with one prediction per row', (_, body) => {
     const { cp } = setup()
@@ -128,8 +192,23 @@ describe('invocations', () => {
       const { response } = cp.invoke('churn-predictor', body)
       return 'predictions' in response ? response.predictions : undefined
     }
-    const split = predictions({ dataframe_split: { columns: ['tenure', 'plan'], data: [[3, 'basic'], [24, 'pro']] } })
-    expect(predictions({ dataframe_records: [{ tenure: 3, plan: 'basic' }, { tenure: 24, plan: 'pro' }] })).toEqual(split)
+    const split = predictions({
+      dataframe_split: {
+        columns: ['tenure', 'plan'],
+        data: [
+          [3, 'basic'],
+          [24, 'pro'],
+        ],
+      },
+    })
+    expect(
+      predictions({
+        dataframe_records: [
+          { tenure: 3, plan: 'basic' },
+          { tenure: 24, plan: 'pro' },
+        ],
+      }),
+    ).toEqual(split)
     expect(predictions({ inputs: { tenure: [3, 24], plan: ['basic', 'pro'] } })).toEqual(split)
   })
 
@@ -137,11 +216,31 @@ describe('invocations', () => {
     ['no input at all', {}, 'dataframe_split'],
     ['two input formats', { dataframe_split: { columns: [], data: [] }, inputs: [] }, 'inputs'],
     ['a split frame without data', { dataframe_split: { columns: ['a'] } }, 'dataframe_split.data'],
-    ['a split frame with columns that are not names', { dataframe_split: { columns: [1], data: [[1]] } }, 'dataframe_split.columns'],
-    ['a split row of the wrong width', { dataframe_split: { columns: ['a', 'b'], data: [[1, 2], [3]] } }, 'dataframe_split.data[1]'],
-    ['a split index of the wrong length', { dataframe_split: { columns: ['a'], data: [[1], [2]], index: [0] } }, 'dataframe_split.index'],
-    ['an unknown key in a split frame', { dataframe_split: { columns: ['a'], data: [[1]], dtypes: {} } }, 'dataframe_split.dtypes'],
-    ['over 10,000 split rows', { dataframe_split: { columns: ['a'], data: Array<number[]>(10_001).fill([1]) } }, 'dataframe_split.data'],
+    [
+      'a split frame with columns that are not names',
+      { dataframe_split: { columns: [1], data: [[1]] } },
+      'dataframe_split.columns',
+    ],
+    [
+      'a split row of the wrong width',
+      { dataframe_split: { columns: ['a', 'b'], data: [[1, 2], [3]] } },
+      'dataframe_split.data[1]',
+    ],
+    [
+      'a split index of the wrong length',
+      { dataframe_split: { columns: ['a'], data: [[1], [2]], index: [0] } },
+      'dataframe_split.index',
+    ],
+    [
+      'an unknown key in a split frame',
+      { dataframe_split: { columns: ['a'], data: [[1]], dtypes: {} } },
+      'dataframe_split.dtypes',
+    ],
+    [
+      'over 10,000 split rows',
+      { dataframe_split: { columns: ['a'], data: Array<number[]>(10_001).fill([1]) } },
+      'dataframe_split.data',
+    ],
     ['a record that is not an object', { dataframe_records: [{ a: 1 }, 2] }, 'dataframe_records[1]'],
     ['instances that are not a list', { instances: { a: [1] } }, 'instances'],
     ['input columns of different lengths', { inputs: { a: [1, 2], b: [1] } }, 'inputs.b'],
@@ -174,7 +273,9 @@ describe('invocations', () => {
     const error = errorOf(() => cp.invoke('shared-embeddings', { input: 'x' }))
     expect(error.status).toBe(403)
     expect(error.errorCode).toBe('PERMISSION_DENIED')
-    expect(cp.invoke('claude-summarizer', { messages: [{ role: 'user', content: 'hi' }] }).servedEntity).toBe('claude-3-5-haiku-latest')
+    expect(cp.invoke('claude-summarizer', { messages: [{ role: 'user', content: 'hi' }] }).servedEntity).toBe(
+      'claude-3-5-haiku-latest',
+    )
   })
 
   it('refuses a malformed request with the field at fault', () => {

@@ -10,7 +10,9 @@ export class DamagedStateError extends Error {
   readonly keptIn?: string
 
   constructor(where: string, problem: string, keptIn?: string) {
-    super(`The saved state in ${where} could not be read: ${problem}.${keptIn ? ` A copy is kept in localStorage["${keptIn}"].` : ''}`)
+    super(
+      `The saved state in ${where} could not be read: ${problem}.${keptIn ? ` A copy is kept in localStorage["${keptIn}"].` : ''}`,
+    )
     this.where = where
     this.problem = problem
     this.keptIn = keptIn

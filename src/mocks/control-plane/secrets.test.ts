@@ -106,7 +106,9 @@ describe('an update that leaves a secret empty keeps the stored one', () => {
       task: 'llm/v1/chat',
       amazon_bedrock_config: { aws_region: 'us-east-1', bedrock_provider: 'anthropic', ...auth },
     })
-    createReady(plane, 'br', [external(bedrock({ aws_access_key_id_plaintext: 'AKIA', aws_secret_access_key_plaintext: SECRET }), 'm')])
+    createReady(plane, 'br', [
+      external(bedrock({ aws_access_key_id_plaintext: 'AKIA', aws_secret_access_key_plaintext: SECRET }), 'm'),
+    ])
     const updated = plane.cp.updateConfig('br', {
       served_entities: [external(bedrock({ instance_profile_arn: 'arn:aws:iam::1:instance-profile/x' }), 'm')],
     })

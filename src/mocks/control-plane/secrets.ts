@@ -38,8 +38,7 @@ function holder(config: ProviderConfig, field: ProviderField): ProviderConfig | 
   return typeof nested === 'object' ? nested : undefined
 }
 
-const secretKey = (entity: string, field: ProviderField) =>
-  `${entity}/${field.group ? `${field.group}.` : ''}${field.key}`
+const secretKey = (entity: string, field: ProviderField) => `${entity}/${field.group ? `${field.group}.` : ''}${field.key}`
 
 /**
  * Puts back stored plain-text secrets that an update left empty, so validation sees them. Only for

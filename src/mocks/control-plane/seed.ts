@@ -385,7 +385,7 @@ export const syntheticName = (index: number) => `synthetic-endpoint-${String(ind
 export function syntheticEndpoint(index: number, seededAt: number): StoredEndpoint {
   const name = syntheticName(index)
   const creator = SYNTHETIC_CREATORS[index % SYNTHETIC_CREATORS.length]
-  const created = seededAt - ((index * 7919) % (180 * DAY / MINUTE)) * MINUTE - DAY
+  const created = seededAt - ((index * 7919) % ((180 * DAY) / MINUTE)) * MINUTE - DAY
   const endpoint = base(name, creator, created)
   const team = SYNTHETIC_TEAMS[index % SYNTHETIC_TEAMS.length]
   endpoint.tags = [{ key: 'team', value: team }]

@@ -1,5 +1,12 @@
 // Validation of endpoint settings beside the config: tags, legacy rate limits and AI Gateway.
-import type { AiGatewayConfig, AiGatewayRateLimit, EndpointTag, GuardrailParameters, PiiBehavior, RateLimit } from '../../api/types'
+import type {
+  AiGatewayConfig,
+  AiGatewayRateLimit,
+  EndpointTag,
+  GuardrailParameters,
+  PiiBehavior,
+  RateLimit,
+} from '../../api/types'
 import { invalid } from './errors'
 import {
   INT64_MAX_TEXT,
@@ -68,7 +75,8 @@ export function validateAiGateway(raw: unknown): AiGatewayConfig {
   if (!isRecord(raw)) throw invalid('ai_gateway', "Field 'ai_gateway' must be an object.")
   const out: AiGatewayConfig = {}
   const usage = optionalRecord(raw, 'usage_tracking_config', 'ai_gateway')
-  if (usage) out.usage_tracking_config = { enabled: optionalBoolean(usage, 'enabled', 'ai_gateway.usage_tracking_config') ?? false }
+  if (usage)
+    out.usage_tracking_config = { enabled: optionalBoolean(usage, 'enabled', 'ai_gateway.usage_tracking_config') ?? false }
   const t = optionalRecord(raw, 'inference_table_config', 'ai_gateway')
   if (t) {
     const field = 'ai_gateway.inference_table_config'
@@ -142,7 +150,10 @@ function validateGuardrails(raw: Raw): NonNullable<AiGatewayConfig['guardrails']
       refuseUnknown(pii, ['behavior'], `${field}.pii`)
       const behavior = pii.behavior
       if (!PII_BEHAVIORS.includes(behavior as PiiBehavior)) {
-        throw invalid(`${field}.pii.behavior`, `Invalid PII behavior '${String(behavior)}'. Expected one of: ${PII_BEHAVIORS.join(', ')}.`)
+        throw invalid(
+          `${field}.pii.behavior`,
+          `Invalid PII behavior '${String(behavior)}'. Expected one of: ${PII_BEHAVIORS.join(', ')}.`,
+        )
       }
       parsed.pii = { behavior: behavior as PiiBehavior }
     }

@@ -19,7 +19,11 @@ const twoWay = (a: number, b: number) => ({
 
 /** Routes as answered: each also names its entity as served_model_name. */
 const answered = (traffic: ReturnType<typeof twoWay>) => ({
-  routes: traffic.routes.map((r) => ({ served_entity_name: r.served_entity_name, served_model_name: r.served_entity_name, traffic_percentage: r.traffic_percentage })),
+  routes: traffic.routes.map((r) => ({
+    served_entity_name: r.served_entity_name,
+    served_model_name: r.served_entity_name,
+    traffic_percentage: r.traffic_percentage,
+  })),
 })
 
 describe('endpoint names', () => {
@@ -28,8 +32,16 @@ describe('endpoint names', () => {
     ['blank', '   ', 'Name is required.'],
     ['bad characters', 'my endpoint!', 'Name may contain only letters, digits, dashes (-) and underscores (_).'],
     ['64 characters', 'a'.repeat(64), 'Name must be at most 63 characters.'],
-    ['databricks- prefix', 'databricks-my-llm', 'Names starting with "databricks-" are reserved for Databricks system endpoints.'],
-    ['DATABRICKS- prefix', 'Databricks-My-LLM', 'Names starting with "databricks-" are reserved for Databricks system endpoints.'],
+    [
+      'databricks- prefix',
+      'databricks-my-llm',
+      'Names starting with "databricks-" are reserved for Databricks system endpoints.',
+    ],
+    [
+      'DATABRICKS- prefix',
+      'Databricks-My-LLM',
+      'Names starting with "databricks-" are reserved for Databricks system endpoints.',
+    ],
   ])('refuses a name that is %s', (_, name, message) => {
     const error = refused(createBody(name))
     expect(error.field).toBe('name')
@@ -128,7 +140,9 @@ describe('served entities', () => {
     const { cp } = setup()
     const created = cp.create(createBody('x', [{ external_model: { ...openai(), name: 'gpt-4.1' } }]))
     expect(created.pending_config?.served_entities[0].name).toBe('gpt-4-1')
-    expect(created.pending_config?.traffic_config.routes).toEqual([{ served_entity_name: 'gpt-4-1', served_model_name: 'gpt-4-1', traffic_percentage: 100 }])
+    expect(created.pending_config?.traffic_config.routes).toEqual([
+      { served_entity_name: 'gpt-4-1', served_model_name: 'gpt-4-1', traffic_percentage: 100 },
+    ])
   })
 })
 
@@ -186,12 +200,20 @@ describe('traffic config', () => {
 
   it('takes routes that name their entity with served_model_name, and refuses a route naming two', () => {
     const { cp } = setup()
-    const legacyRoutes = { routes: [{ served_model_name: 'churn_model-3', traffic_percentage: 40 }, { served_model_name: 'churn_model-4', traffic_percentage: 60 }] }
+    const legacyRoutes = {
+      routes: [
+        { served_model_name: 'churn_model-3', traffic_percentage: 40 },
+        { served_model_name: 'churn_model-4', traffic_percentage: 60 },
+      ],
+    }
     const body = createBody('x', [custom('3'), custom('4')])
     body.config = { ...body.config, traffic_config: legacyRoutes as unknown as ReturnType<typeof twoWay> }
     expect(cp.create(body).pending_config?.traffic_config).toEqual(answered(twoWay(40, 60)))
     const both = createBody('y', [custom('3'), custom('4')])
-    const routes = [{ served_entity_name: 'churn_model-3', served_model_name: 'churn_model-4', traffic_percentage: 50 }, { served_entity_name: 'churn_model-4', traffic_percentage: 50 }]
+    const routes = [
+      { served_entity_name: 'churn_model-3', served_model_name: 'churn_model-4', traffic_percentage: 50 },
+      { served_entity_name: 'churn_model-4', traffic_percentage: 50 },
+    ]
     both.config = { ...both.config, traffic_config: { routes } }
     expect(refused(both).field).toBe('traffic_config.routes[0].served_model_name')
   })
@@ -212,13 +234,34 @@ describe('the legacy served_models list (MLflow’s older clients)', () => {
     const created = cp.create({
       name: 'legacy',
       config: {
-        served_models: [legacyModel('3', { name: 'champion', environment_vars: { MODE: 'fast' }, workload_type: 'GPU_SMALL' }), legacyModel('4')],
-        traffic_config: { routes: [{ served_model_name: 'champion', traffic_percentage: 80 }, { served_model_name: 'churn_model-4', traffic_percentage: 20 }] },
+        served_models: [
+          legacyModel('3', { name: 'champion', environment_vars: { MODE: 'fast' }, workload_type: 'GPU_SMALL' }),
+          legacyModel('4'),
+        ],
+        traffic_config: {
+          routes: [
+            { served_model_name: 'champion', traffic_percentage: 80 },
+            { served_model_name: 'churn_model-4', traffic_percentage: 20 },
+          ],
+        },
       },
     })
     expect(created.pending_config?.served_entities).toEqual([
-      expect.objectContaining({ name: 'champion', entity_name: 'main.default.churn_model', entity_version: '3', workload_size: 'Small', workload_type: 'GPU_SMALL', scale_to_zero_enabled: true, environment_vars: { MODE: 'fast' } }),
-      expect.objectContaining({ name: 'churn_model-4', entity_name: 'main.default.churn_model', entity_version: '4', workload_type: 'CPU' }),
+      expect.objectContaining({
+        name: 'champion',
+        entity_name: 'main.default.churn_model',
+        entity_version: '3',
+        workload_size: 'Small',
+        workload_type: 'GPU_SMALL',
+        scale_to_zero_enabled: true,
+        environment_vars: { MODE: 'fast' },
+      }),
+      expect.objectContaining({
+        name: 'churn_model-4',
+        entity_name: 'main.default.churn_model',
+        entity_version: '4',
+        workload_type: 'CPU',
+      }),
     ])
     expect(created.pending_config?.served_entities[0]).not.toHaveProperty('model_name')
     expect(created.pending_config?.traffic_config.routes).toEqual([
@@ -230,16 +273,40 @@ describe('the legacy served_models list (MLflow’s older clients)', () => {
   it('is accepted on a config update', () => {
     const plane = setup()
     const updating = plane.cp.updateConfig('churn-predictor', { served_models: [legacyModel('5')] })
-    expect(updating.pending_config?.served_entities[0]).toMatchObject({ name: 'churn_model-5', entity_name: 'main.default.churn_model', entity_version: '5' })
+    expect(updating.pending_config?.served_entities[0]).toMatchObject({
+      name: 'churn_model-5',
+      entity_name: 'main.default.churn_model',
+      entity_version: '5',
+    })
   })
 
   it.each<[string, Record<string, unknown>, string]>([
     ['both lists', { served_entities: [custom('3')], served_models: [legacyModel('3')] }, 'served_models'],
-    ['an entry without model_name', { served_models: [{ model_version: '3', workload_size: 'Small', scale_to_zero_enabled: true }] }, 'served_models[0].model_name'],
-    ['an entry without model_version', { served_models: [legacyModel('3', { model_version: undefined })] }, 'served_models[0].model_version'],
-    ['an entry without scale_to_zero_enabled', { served_models: [legacyModel('3', { scale_to_zero_enabled: undefined })] }, 'served_models[0].scale_to_zero_enabled'],
-    ['an entity field in a legacy entry', { served_models: [legacyModel('3', { entity_name: 'main.default.x' })] }, 'served_models[0].entity_name'],
-    ['an external model in a legacy entry', { served_models: [legacyModel('3', { external_model: openai() })] }, 'served_models[0].external_model'],
+    [
+      'an entry without model_name',
+      { served_models: [{ model_version: '3', workload_size: 'Small', scale_to_zero_enabled: true }] },
+      'served_models[0].model_name',
+    ],
+    [
+      'an entry without model_version',
+      { served_models: [legacyModel('3', { model_version: undefined })] },
+      'served_models[0].model_version',
+    ],
+    [
+      'an entry without scale_to_zero_enabled',
+      { served_models: [legacyModel('3', { scale_to_zero_enabled: undefined })] },
+      'served_models[0].scale_to_zero_enabled',
+    ],
+    [
+      'an entity field in a legacy entry',
+      { served_models: [legacyModel('3', { entity_name: 'main.default.x' })] },
+      'served_models[0].entity_name',
+    ],
+    [
+      'an external model in a legacy entry',
+      { served_models: [legacyModel('3', { external_model: openai() })] },
+      'served_models[0].external_model',
+    ],
     ['an empty legacy list', { served_models: [] }, 'served_models'],
   ])('refuses %s, naming the field', (_, config, field) => {
     const error = refused({ name: 'legacy', config })
@@ -250,7 +317,14 @@ describe('the legacy served_models list (MLflow’s older clients)', () => {
 
 describe('tags, rate limits and AI Gateway on create', () => {
   it('refuses a tag with an empty key', () => {
-    const error = refused(createBody('x', undefined, { tags: [{ key: 'team', value: 'a' }, { key: ' ', value: 'b' }] }))
+    const error = refused(
+      createBody('x', undefined, {
+        tags: [
+          { key: 'team', value: 'a' },
+          { key: ' ', value: 'b' },
+        ],
+      }),
+    )
     expect(error.field).toBe('tags[1].key')
     expect(error.message).toBe('Tag 2 needs a key.')
   })
@@ -296,19 +370,45 @@ describe('tags, rate limits and AI Gateway on create', () => {
 })
 
 describe('environment variables', () => {
-  const withEnv = (environment_vars: unknown) => ({ name: 'env-model', config: { served_entities: [custom('4', { environment_vars })] } })
+  const withEnv = (environment_vars: unknown) => ({
+    name: 'env-model',
+    config: { served_entities: [custom('4', { environment_vars })] },
+  })
 
   it('stores names with string values and returns them', () => {
     const { cp } = setup()
     const created = cp.create(withEnv({ OPENAI_API_KEY: '{{secrets/team/openai}}', DEBUG: '' }))
-    expect(created.pending_config?.served_entities[0].environment_vars).toEqual({ OPENAI_API_KEY: '{{secrets/team/openai}}', DEBUG: '' })
+    expect(created.pending_config?.served_entities[0].environment_vars).toEqual({
+      OPENAI_API_KEY: '{{secrets/team/openai}}',
+      DEBUG: '',
+    })
   })
 
   it.each([
-    ['a name with a dash', { 'MY-VAR': '1' }, 'served_entities[0].environment_vars', "Environment variable name 'MY-VAR' is invalid: use letters, digits and underscores, not starting with a digit."],
-    ['a name starting with a digit', { '1A': '1' }, 'served_entities[0].environment_vars', "Environment variable name '1A' is invalid: use letters, digits and underscores, not starting with a digit."],
-    ['a number value', { PORT: 8080 }, 'served_entities[0].environment_vars.PORT', "Environment variable 'PORT' must have a string value."],
-    ['a list', ['A=1'], 'served_entities[0].environment_vars', "Field 'served_entities[0].environment_vars' must be an object of variable names to string values."],
+    [
+      'a name with a dash',
+      { 'MY-VAR': '1' },
+      'served_entities[0].environment_vars',
+      "Environment variable name 'MY-VAR' is invalid: use letters, digits and underscores, not starting with a digit.",
+    ],
+    [
+      'a name starting with a digit',
+      { '1A': '1' },
+      'served_entities[0].environment_vars',
+      "Environment variable name '1A' is invalid: use letters, digits and underscores, not starting with a digit.",
+    ],
+    [
+      'a number value',
+      { PORT: 8080 },
+      'served_entities[0].environment_vars.PORT',
+      "Environment variable 'PORT' must have a string value.",
+    ],
+    [
+      'a list',
+      ['A=1'],
+      'served_entities[0].environment_vars',
+      "Field 'served_entities[0].environment_vars' must be an object of variable names to string values.",
+    ],
   ])('refuses %s', (_, env, field, message) => {
     const error = refused(withEnv(env))
     expect([error.field, error.message]).toEqual([field, message])
@@ -356,7 +456,12 @@ describe('int64 fields', () => {
   it.each(['provisioned_model_units', 'min_provisioned_throughput', 'max_provisioned_throughput'])(
     'refuses %s of 2^63',
     (key) => {
-      const pt = { entity_name: 'system.ai.meta_llama_v3_3_70b_instruct', entity_version: '3', provisioned_model_units: 50, [key]: TWO_63 }
+      const pt = {
+        entity_name: 'system.ai.meta_llama_v3_3_70b_instruct',
+        entity_version: '3',
+        provisioned_model_units: 50,
+        [key]: TWO_63,
+      }
       const error = refused(createBody('pt', [pt]))
       expect(error.field).toBe(`served_entities[0].${key}`)
       expect(error.message).toContain('9223372036854775807')
@@ -397,7 +502,15 @@ describe('fields of the wrong type are refused, not coerced', () => {
   it.each([
     ['served_entities[0].workload_type', { workload_type: 7 }],
     ['served_entities[0].instance_profile_arn', { instance_profile_arn: 7 }],
-    ['served_entities[0].min_provisioned_throughput', { provisioned_model_units: 50, workload_size: undefined, scale_to_zero_enabled: undefined, min_provisioned_throughput: '10' }],
+    [
+      'served_entities[0].min_provisioned_throughput',
+      {
+        provisioned_model_units: 50,
+        workload_size: undefined,
+        scale_to_zero_enabled: undefined,
+        min_provisioned_throughput: '10',
+      },
+    ],
     ['served_entities[0].burst_scaling_enabled', { burst_scaling_enabled: 'yes' }],
   ])('refuses %s of the wrong type', (field, extra) => {
     expect(refused(createBody('x', [custom('3', extra)])).field).toBe(field)
@@ -436,8 +549,16 @@ describe('fields of the wrong type are refused, not coerced', () => {
 describe('provider config values are strings', () => {
   const AT = 'served_entities[0].external_model'
   it.each([
-    ['openai_api_base', openai({ openai_api_key: '{{secrets/a/b}}', openai_api_base: 42 }), `${AT}.openai_config.openai_api_base`],
-    ['openai_organization', openai({ openai_api_key: '{{secrets/a/b}}', openai_organization: ['org'] }), `${AT}.openai_config.openai_organization`],
+    [
+      'openai_api_base',
+      openai({ openai_api_key: '{{secrets/a/b}}', openai_api_base: 42 }),
+      `${AT}.openai_config.openai_api_base`,
+    ],
+    [
+      'openai_organization',
+      openai({ openai_api_key: '{{secrets/a/b}}', openai_organization: ['org'] }),
+      `${AT}.openai_config.openai_organization`,
+    ],
     ['openai_api_key', openai({ openai_api_key: 42 }), `${AT}.openai_config.openai_api_key`],
     ['openai_api_type', openai({ openai_api_key: '{{secrets/a/b}}', openai_api_type: 3 }), `${AT}.openai_config.openai_api_type`],
   ])('refuses a non-string %s', (_, model, field) => {
@@ -454,7 +575,9 @@ describe('provider config values are strings', () => {
 
   it('accepts openai_api_type openai on plain OpenAI', () => {
     const { cp } = setup()
-    const created = cp.create(createBody('x', [external(openai({ openai_api_key: '{{secrets/a/b}}', openai_api_type: 'openai' }))]))
+    const created = cp.create(
+      createBody('x', [external(openai({ openai_api_key: '{{secrets/a/b}}', openai_api_type: 'openai' }))]),
+    )
     expect(created.pending_config?.served_entities[0].external_model?.openai_config?.openai_api_type).toBe('openai')
   })
 })
@@ -462,13 +585,21 @@ describe('provider config values are strings', () => {
 describe('unknown fields are refused, as the real API refuses them', () => {
   it.each([
     ['a served entity', [custom('3', { workload: 'Small' })], 'served_entities[0].workload'],
-    ['an external model', [{ name: 'chat', external_model: { ...openai(), model: 'gpt-4o' } }], 'served_entities[0].external_model.model'],
+    [
+      'an external model',
+      [{ name: 'chat', external_model: { ...openai(), model: 'gpt-4o' } }],
+      'served_entities[0].external_model.model',
+    ],
     [
       'a provider config',
       [external(openai({ openai_api_key: '{{secrets/a/b}}', openai_deployment: 'x' }))],
       'served_entities[0].external_model.openai_config.openai_deployment',
     ],
-    ['an external model entity with compute settings', [{ ...external(), environment_vars: { A: '1' } }], 'served_entities[0].environment_vars'],
+    [
+      'an external model entity with compute settings',
+      [{ ...external(), environment_vars: { A: '1' } }],
+      'served_entities[0].environment_vars',
+    ],
   ])('in %s', (_, entities, field) => {
     const error = refused(createBody('x', entities))
     expect(error.field).toBe(field)

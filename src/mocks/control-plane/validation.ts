@@ -10,14 +10,7 @@ import type {
   WorkloadType,
 } from '../../api/types'
 import { ENV_VAR_NAME, defaultServedEntityName, endpointNameProblem, servedEntityNameProblem } from '../../lib/names'
-import {
-  ALL_TASKS,
-  PROVIDERS,
-  TASK_LABELS,
-  checkProviderConfig,
-  providerFor,
-  type ProviderEntry,
-} from '../../lib/providers'
+import { ALL_TASKS, PROVIDERS, TASK_LABELS, checkProviderConfig, providerFor, type ProviderEntry } from '../../lib/providers'
 import { invalid } from './errors'
 import {
   isNonNegativeInt,
@@ -72,8 +65,20 @@ interface Spelling {
   version: 'entity_version' | 'model_version'
   keys: readonly string[]
 }
-const ENTITIES: Spelling = { list: 'served_entities', what: 'Served entity', name: 'entity_name', version: 'entity_version', keys: ENTITY_KEYS }
-const LEGACY: Spelling = { list: 'served_models', what: 'Served model', name: 'model_name', version: 'model_version', keys: LEGACY_KEYS }
+const ENTITIES: Spelling = {
+  list: 'served_entities',
+  what: 'Served entity',
+  name: 'entity_name',
+  version: 'entity_version',
+  keys: ENTITY_KEYS,
+}
+const LEGACY: Spelling = {
+  list: 'served_models',
+  what: 'Served model',
+  name: 'model_name',
+  version: 'model_version',
+  keys: LEGACY_KEYS,
+}
 
 /** What a Unity Catalog model sets and an external model may not: the provider serves it. */
 const COMPUTE_KEYS = ENTITY_KEYS.filter((k) => !['name', 'entity_name', 'external_model'].includes(k))
@@ -188,7 +193,10 @@ function validateEntity(raw: unknown, index: number, spelling: Spelling): Served
     else if (typeof version === 'number') throw mustBe(`${field}.${spelling.version}`, 'a string')
     else entity.entity_version = optionalString(raw, spelling.version, field)
     if (!entity.entity_version) {
-      throw invalid(`${field}.${spelling.version}`, `${what} ${index + 1} needs ${spelling === LEGACY ? 'a' : 'an'} ${spelling.version}.`)
+      throw invalid(
+        `${field}.${spelling.version}`,
+        `${what} ${index + 1} needs ${spelling === LEGACY ? 'a' : 'an'} ${spelling.version}.`,
+      )
     }
     const units = optionalInt64(raw, 'provisioned_model_units', field)
     const min = optionalInt64(raw, 'min_provisioned_throughput', field)
@@ -213,18 +221,19 @@ function validateEntity(raw: unknown, index: number, spelling: Spelling): Served
       entity.workload_size = size as WorkloadSize
       const type = raw.workload_type ?? 'CPU'
       if (!WORKLOAD_TYPES.includes(type as WorkloadType)) {
-        throw invalid(`${field}.workload_type`, `Invalid workload_type '${String(type)}'. Expected one of: ${WORKLOAD_TYPES.join(', ')}.`)
+        throw invalid(
+          `${field}.workload_type`,
+          `Invalid workload_type '${String(type)}'. Expected one of: ${WORKLOAD_TYPES.join(', ')}.`,
+        )
       }
       entity.workload_type = type as WorkloadType
       if (typeof raw.scale_to_zero_enabled !== 'boolean') {
-        throw invalid(
-          `${field}.scale_to_zero_enabled`,
-          'scaleToZeroEnabled is undefined. Please set it to either true or false.',
-        )
+        throw invalid(`${field}.scale_to_zero_enabled`, 'scaleToZeroEnabled is undefined. Please set it to either true or false.')
       }
       entity.scale_to_zero_enabled = raw.scale_to_zero_enabled
     }
-    if (raw.environment_vars !== undefined) entity.environment_vars = validateEnvVars(raw.environment_vars, `${field}.environment_vars`)
+    if (raw.environment_vars !== undefined)
+      entity.environment_vars = validateEnvVars(raw.environment_vars, `${field}.environment_vars`)
     const profile = optionalString(raw, 'instance_profile_arn', field)
     if (profile) entity.instance_profile_arn = profile
   }
@@ -270,7 +279,10 @@ export function validateConfig(raw: unknown): ValidConfig {
   }
   return {
     served_entities: entities,
-    traffic_config: validateTraffic(raw.traffic_config, entities.map((e) => e.name)),
+    traffic_config: validateTraffic(
+      raw.traffic_config,
+      entities.map((e) => e.name),
+    ),
     auto_capture_config: validateAutoCapture(raw),
   }
 }
@@ -303,13 +315,17 @@ function validateTraffic(raw: unknown, entityNames: string[]): TrafficConfig {
     const field = `traffic_config.routes[${i}]`
     if (!isRecord(r)) throw invalid(field, `Route ${i + 1} must be an object.`)
     // Older clients name the route's entity served_model_name; answers carry both.
-    const key = r.served_entity_name === undefined && r.served_model_name !== undefined ? 'served_model_name' : 'served_entity_name'
+    const key =
+      r.served_entity_name === undefined && r.served_model_name !== undefined ? 'served_model_name' : 'served_entity_name'
     const name = r[key]
     if (typeof name !== 'string' || !entityNames.includes(name)) {
       throw invalid(`${field}.${key}`, `Route ${i + 1} names served entity '${String(name)}', which is not in this config.`)
     }
     if (r.served_model_name !== undefined && r.served_model_name !== name) {
-      throw invalid(`${field}.served_model_name`, `Route ${i + 1} names two entities: served_entity_name '${name}' and served_model_name '${String(r.served_model_name)}'.`)
+      throw invalid(
+        `${field}.served_model_name`,
+        `Route ${i + 1} names two entities: served_entity_name '${name}' and served_model_name '${String(r.served_model_name)}'.`,
+      )
     }
     if (routed.has(name)) {
       throw invalid(`${field}.${key}`, `Served entity '${name}' has more than one route: give each entity one route.`)
@@ -332,7 +348,10 @@ function validateEnvVars(raw: unknown, field: string): Record<string, string> {
   if (!isRecord(raw)) throw invalid(field, `Field '${field}' must be an object of variable names to string values.`)
   for (const [name, value] of Object.entries(raw)) {
     if (!ENV_VAR_NAME.test(name)) {
-      throw invalid(field, `Environment variable name '${name}' is invalid: use letters, digits and underscores, not starting with a digit.`)
+      throw invalid(
+        field,
+        `Environment variable name '${name}' is invalid: use letters, digits and underscores, not starting with a digit.`,
+      )
     }
     if (typeof value !== 'string') throw invalid(`${field}.${name}`, `Environment variable '${name}' must have a string value.`)
   }

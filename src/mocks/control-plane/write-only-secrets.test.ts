@@ -228,7 +228,10 @@ describe('plain-text values already in the saved state', () => {
     const plane = setup()
     createReady(plane, 'chat', [openaiReady()])
     const text = plane.storage.getItem(STATE_KEY) ?? ''
-    const leaked = text.replace('"openai_config":{', `"openai_config":{"openai_api_key_plaintext":"${SECRET}","x":{"y_plaintext":"${SECRET}"},`)
+    const leaked = text.replace(
+      '"openai_config":{',
+      `"openai_config":{"openai_api_key_plaintext":"${SECRET}","x":{"y_plaintext":"${SECRET}"},`,
+    )
     expect(leaked).toContain(SECRET)
     plane.storage.setItem(STATE_KEY, leaked)
     expect(everything(plane, 'chat')).not.toContain(SECRET)

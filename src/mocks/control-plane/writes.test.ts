@@ -10,7 +10,10 @@ const forbidden = (run: () => unknown) => {
 
 describe('who may change what', () => {
   it.each([
-    ['update', (cp: ReturnType<typeof setup>['cp']) => cp.updateConfig('databricks-gte-large-en', { served_entities: [custom('1')] })],
+    [
+      'update',
+      (cp: ReturnType<typeof setup>['cp']) => cp.updateConfig('databricks-gte-large-en', { served_entities: [custom('1')] }),
+    ],
     ['cancel', (cp: ReturnType<typeof setup>['cp']) => cp.cancelUpdate('databricks-gte-large-en')],
     ['delete', (cp: ReturnType<typeof setup>['cp']) => cp.remove('databricks-gte-large-en')],
     ['tag', (cp: ReturnType<typeof setup>['cp']) => cp.patchTags('databricks-gte-large-en', { add_tags: [{ key: 'a' }] })],
@@ -29,7 +32,9 @@ describe('who may change what', () => {
     forbidden(() => cp.updateConfig(name, { served_entities: [custom('1')] }))
     forbidden(() => cp.putRateLimits(name, { rate_limits: [] }))
     const error = forbidden(() => cp.putAiGateway(name, {}))
-    expect(error.message).toBe(`User ada.lovelace@example.com does not have permission 'CAN_MANAGE' on serving endpoint '${name}'.`)
+    expect(error.message).toBe(
+      `User ada.lovelace@example.com does not have permission 'CAN_MANAGE' on serving endpoint '${name}'.`,
+    )
     expect(cp.get(name).name).toBe(name)
   })
 
@@ -71,7 +76,12 @@ describe('external models stay external', () => {
   it('lets an external endpoint switch to another external model', () => {
     const plane = setup()
     createReady(plane, 'chat', [external()])
-    const cohere = { name: 'command-r', provider: 'cohere', task: 'llm/v1/chat', cohere_config: { cohere_api_key: '{{secrets/a/b}}' } } as const
+    const cohere = {
+      name: 'command-r',
+      provider: 'cohere',
+      task: 'llm/v1/chat',
+      cohere_config: { cohere_api_key: '{{secrets/a/b}}' },
+    } as const
     plane.cp.updateConfig('chat', { served_entities: [external({ ...cohere }, 'chat')] })
     plane.clock.advance(UPDATE_MS)
     expect(plane.cp.get('chat').config?.served_entities[0].external_model?.provider).toBe('cohere')
@@ -113,7 +123,9 @@ describe('tags', () => {
 describe('rate limits and AI Gateway', () => {
   it('mirrors legacy rate limits into ai_gateway and keeps the other gateway settings', () => {
     const { cp } = setup()
-    const answer = cp.putRateLimits('support-chat-gpt4o', { rate_limits: [{ calls: 5, key: 'endpoint', renewal_period: 'minute' }] })
+    const answer = cp.putRateLimits('support-chat-gpt4o', {
+      rate_limits: [{ calls: 5, key: 'endpoint', renewal_period: 'minute' }],
+    })
     expect(answer).toEqual({ rate_limits: [{ calls: 5, key: 'endpoint', renewal_period: 'minute' }] })
     expect(cp.get('support-chat-gpt4o').ai_gateway).toEqual({
       usage_tracking_config: { enabled: true },
