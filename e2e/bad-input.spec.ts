@@ -426,7 +426,8 @@ test('HTML in an external model name reads as text in the Entity button', async 
   await dialog.getByRole('combobox', { name: 'External model name' }).fill(IMG)
   await dialog.getByRole('button', { name: 'Confirm' }).click()
   await expect(dialog).toBeHidden()
-  await expect(entityButton(page)).toHaveText(`OpenAI · ${IMG} · Chat`)
+  await expect(entityButton(page)).toHaveAccessibleName(`Entity OpenAI · ${IMG} · Chat`)
+  await expect(entityButton(page)).toContainText(`OpenAI · ${IMG} · Chat`)
   await expectNoInjection(page, 'the Entity button')
 })
 
