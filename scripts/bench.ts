@@ -124,24 +124,29 @@ async function initialAssets(browser: Browser, url: string, outDir: string, cont
   })
 }
 
-function mockFiles(outDir: string): Set<string> {
+/**
+ * The loaded files that only the mock needs: everything loaded except the static-import closure of
+ * the app's own loaded entries (index.html and the route chunks it loaded). A chunk the mock shares
+ * with a page the list does not load (zod, shared with the form) counts as mock here.
+ */
+function mockFiles(outDir: string, loaded: readonly string[]): Set<string> {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<
     string,
-    { file: string; imports?: string[]; css?: string[] }
+    { file: string; imports?: string[]; css?: string[]; isEntry?: boolean; isDynamicEntry?: boolean }
   >
-  const mock = new Set<string>(['/mockServiceWorker.js'])
+  const app = new Set<string>()
   const visit = (key: string) => {
     const entry = manifest[key]
-    if (!entry || mock.has(`/${entry.file}`)) return
-    mock.add(`/${entry.file}`)
-    for (const imported of entry.imports ?? []) {
-      // Shared chunks (React, the API types) also serve the app; only mock-only chunks count as mock.
-      const users = Object.values(manifest).filter((m) => m.imports?.includes(imported)).length
-      if (users <= 1) visit(imported)
-    }
+    if (!entry || app.has(`/${entry.file}`)) return
+    app.add(`/${entry.file}`)
+    for (const css of entry.css ?? []) app.add(`/${css}`)
+    for (const imported of entry.imports ?? []) visit(imported)
   }
-  visit('src/mocks/browser.ts')
-  return mock
+  for (const [key, entry] of Object.entries(manifest)) {
+    const root = entry.isEntry || (entry.isDynamicEntry && loaded.includes(`/${entry.file}`))
+    if (root && key !== 'src/mocks/browser.ts') visit(key)
+  }
+  return new Set(loaded.filter((path) => !app.has(path)))
 }
 
 /** Filter latency: keystroke → the rendered rows match the query, p50/p95 over 20 keystrokes. */
@@ -329,7 +334,10 @@ async function main() {
     const app = 'http://127.0.0.1:4301/ml/endpoints'
     console.log('Measuring bytes…')
     const appAssets = await initialAssets(browser, app, appOut, { latencyMs: 0 })
-    const mock = mockFiles(appOut)
+    const mock = mockFiles(
+      appOut,
+      appAssets.map((a) => a.path),
+    )
     const sum = (xs: { gzip: number }[]) => xs.reduce((n, x) => n + x.gzip, 0)
     const withMock = sum(appAssets)
     const withoutMock = sum(appAssets.filter((a) => !mock.has(a.path)))
