@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-// The DOM build of RouterProvider: it carries ReactDOM.flushSync, which navigations with `flushSync` need.
+// The DOM build of RouterProvider (react-router/dom), as React Router documents for browser apps.
 import { RouterProvider } from 'react-router/dom'
 import { NoticeProvider } from '../components/notices'
 import type { AppRouter } from './router'
