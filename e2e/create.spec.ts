@@ -44,7 +44,6 @@ test('creates an endpoint serving a Unity Catalog custom model', async ({ page }
   // The form itself; the app shell is checked by its own spec.
   const axe = await new AxeBuilder({ page }).include('main form').analyze()
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
-  await page.screenshot({ path: '/tmp/create-form.png', fullPage: true })
   await createAndExpectDetails(page, 'e2e-churn')
 })
 
@@ -72,7 +71,6 @@ test('creates an external OpenAI endpoint with a secret reference', async ({ pag
   await dialog.getByLabel('OpenAI API key', { exact: true }).fill('{{secrets/e2e/openai_key}}')
   const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze()
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
-  await page.screenshot({ path: '/tmp/create-dialog.png' })
   await dialog.getByRole('button', { name: 'Confirm' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('button', { name: /^Entity/ })).toBeFocused()
@@ -100,7 +98,6 @@ test('picks a model name from the visible suggestions, names the entity, and sho
     'text-embedding-3-small',
     'text-embedding-ada-002',
   ])
-  await page.screenshot({ path: '/tmp/create-dialog-combobox.png' })
   await page.keyboard.press('Escape')
   await expect(list).toBeHidden()
   await expect(dialog).toBeVisible()
@@ -120,7 +117,6 @@ test('picks a model name from the visible suggestions, names the entity, and sho
   for (const text of ['openai_embeddings', '{{secrets/e2e/openai_key}}', 'https://proxy.example.com/v1', 'Embeddings']) {
     await expect(page.getByRole('definition').filter({ hasText: text }).first()).toBeVisible()
   }
-  await page.screenshot({ path: '/tmp/create-form-card.png', fullPage: true })
   const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/2.0/serving-endpoints'))
   await createAndExpectDetails(page, 'e2e-embeddings')
   expect((await posted).postDataJSON().config.served_entities[0].name).toBe('openai_embeddings')

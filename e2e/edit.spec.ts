@@ -12,7 +12,6 @@ test('edits an endpoint’s traffic split and tags, then shows its page', async 
   await traffic.nth(1).fill('40')
   await page.getByRole('button', { name: 'Add tag' }).click()
   await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
-  await page.screenshot({ path: '/tmp/edit-form.png', fullPage: true })
   const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/churn-predictor/config'))
   await page.getByRole('button', { name: 'Update' }).click()
   expect(
