@@ -15,7 +15,8 @@ import { endpointQuery } from '../../api/queries'
 import type { ServingEndpointDetailed } from '../../api/types'
 import type { DialogFieldError } from './served-entity-dialog'
 import type { EndpointFormValues } from './form-schema'
-import { tagDiff, toAiGateway, toConfig, toCreateBody, toRateLimits } from './payload'
+import { toCreateBody } from './payload'
+import { afterStep, planEdit, STEP_PART, type EditStep } from './plan-edit'
 import { placeOf } from './server-errors'
 
 type Form = UseFormReturn<EndpointFormValues>
@@ -100,49 +101,32 @@ function useEditSubmit(form: Form, endpoint: ServingEndpointDetailed | undefined
 
   async function submit(values: EndpointFormValues) {
     errors.clearDialogErrors()
-    const base = saved.current
     // Up to four requests in turn; if one fails, the message says which parts were saved before it.
     const savedNow: string[] = []
-    let part = 'the served entities'
+    let part = STEP_PART.config
     try {
-      if (JSON.stringify(toConfig(values)) !== JSON.stringify(toConfig(base))) {
-        await updateConfig.mutateAsync(toConfig(values))
-        saved.current = { ...saved.current, entities: values.entities }
+      for (const step of planEdit(saved.current, values, endpoint?.ai_gateway)) {
+        part = STEP_PART[step.kind]
+        await run(step)
+        saved.current = afterStep(saved.current, values, step.kind)
         savedNow.push(part)
-      }
-      const tags = tagDiff(base, values)
-      if (tags) {
-        part = 'the tags'
-        await patchTags.mutateAsync(tags)
-        saved.current = { ...saved.current, tags: values.tags }
-        savedNow.push(part)
-      }
-      const gatewayChanged = JSON.stringify(toAiGateway(values)) !== JSON.stringify(toAiGateway(base))
-      const limitsChanged = JSON.stringify(toRateLimits(values)) !== JSON.stringify(toRateLimits(base))
-      if (gatewayChanged) {
-        part = 'the AI Gateway settings'
-        // PUT ai-gateway replaces the whole gateway: carry guardrails, fallbacks and other limits along.
-        const others = (endpoint?.ai_gateway?.rate_limits ?? []).filter(
-          (r) => !((r.key === 'user' || r.key === 'endpoint') && r.calls !== undefined && r.tokens === undefined && !r.principal),
-        )
-        await putAiGateway.mutateAsync({
-          ...toAiGateway(values, endpoint?.ai_gateway),
-          rate_limits: [...toRateLimits(values), ...others],
-        })
-        saved.current = {
-          ...saved.current,
-          usage_tracking: values.usage_tracking,
-          inference_table: values.inference_table,
-          rate_limits: values.rate_limits,
-        }
-      } else if (limitsChanged) {
-        part = 'the rate limits'
-        await putRateLimits.mutateAsync(toRateLimits(values))
-        saved.current = { ...saved.current, rate_limits: values.rate_limits }
       }
       onDone(name)
     } catch (error) {
       errors.place(error, { saved: savedNow, failed: part })
+    }
+  }
+
+  function run(step: EditStep): Promise<unknown> {
+    switch (step.kind) {
+      case 'config':
+        return updateConfig.mutateAsync(step.body)
+      case 'tags':
+        return patchTags.mutateAsync({ add_tags: step.add, delete_tags: step.remove })
+      case 'rateLimits':
+        return putRateLimits.mutateAsync(step.body)
+      case 'aiGateway':
+        return putAiGateway.mutateAsync(step.body)
     }
   }
 
