@@ -14,6 +14,7 @@ import type {
   RegisteredModel,
   ServingEndpointDetailed,
 } from '../../api/types'
+import { foundationModelFor } from '../../lib/foundation-models'
 import { systemClock, type Clock } from './clock'
 import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './controls'
 import { modelVersions, permissionsOf, registeredModels } from './catalog'
@@ -370,8 +371,11 @@ export class ControlPlane {
 function taskOf(config: ValidConfig): string | undefined {
   const external = config.served_entities.find((e) => e.external_model)?.external_model
   if (external) return external.task
-  const pt = config.served_entities.find((e) => e.entity_name?.startsWith('system.ai.'))
-  if (pt) return pt.entity_name?.includes('gte') || pt.entity_name?.includes('bge') ? 'llm/v1/embeddings' : 'llm/v1/chat'
+  // A catalog model's task comes from the catalog; anything else gets none rather than a guess from its name.
+  for (const e of config.served_entities) {
+    const model = foundationModelFor(e.entity_name)
+    if (model) return model.task
+  }
   return undefined
 }
 

@@ -1,5 +1,6 @@
 // The demo workspace: pay-per-token Foundation Model API endpoints and customer endpoints in varied states.
 import type { EndpointEvent, ExternalModel, FoundationModel } from '../../api/types'
+import { FOUNDATION_MODELS, type FoundationTask } from '../../lib/foundation-models'
 import type { StoredConfig, StoredEndpoint, StoredEntity, StoredState } from './model'
 
 export const CURRENT_USER = 'ada.lovelace@example.com'
@@ -12,94 +13,47 @@ const DAY = 24 * HOUR
 /** The seeded creating endpoint and in-progress update hold for a day of mock time. */
 export const SEED_HOLD_MS = DAY
 
+const SYSTEM_PREFIX = 'system.ai.'
+const PAY_PER_TOKEN_DOCS = 'https://docs.databricks.com/machine-learning/foundation-models/supported-models.html'
+const PROVISIONED_DOCS = 'https://docs.databricks.com/machine-learning/foundation-models/'
+
 interface SystemModel {
   endpoint: string
-  task: 'llm/v1/chat' | 'llm/v1/embeddings'
+  task: FoundationTask
+  /** The entity name without its system.ai. prefix. */
   model: string
   display: string
   description: string
 }
 
-export const SYSTEM_MODELS: readonly SystemModel[] = [
-  {
-    endpoint: 'databricks-claude-sonnet-4-5',
-    task: 'llm/v1/chat',
-    model: 'databricks-claude-sonnet-4-5',
-    display: 'Claude Sonnet 4.5',
-    description: "Anthropic's hybrid reasoning model for coding, agents and long documents.",
-  },
-  {
-    endpoint: 'databricks-gpt-oss-120b',
-    task: 'llm/v1/chat',
-    model: 'gpt-oss-120b',
-    display: 'GPT OSS 120B',
-    description: "OpenAI's open-weight reasoning model with 120B parameters.",
-  },
-  {
-    endpoint: 'databricks-meta-llama-3-3-70b-instruct',
-    task: 'llm/v1/chat',
-    model: 'llama_v3_3_70b_instruct',
-    display: 'Meta Llama 3.3 70B Instruct',
-    description: 'A multilingual instruction-tuned 70B model from Meta.',
-  },
-  {
-    endpoint: 'databricks-llama-4-maverick',
-    task: 'llm/v1/chat',
-    model: 'llama-4-maverick',
-    display: 'Llama 4 Maverick',
-    description: "Meta's mixture-of-experts model with a long context window.",
-  },
-  {
-    endpoint: 'databricks-meta-llama-3-1-8b-instruct',
-    task: 'llm/v1/chat',
-    model: 'meta_llama_v3_1_8b_instruct',
-    display: 'Meta Llama 3.1 8B Instruct',
-    description: 'A small, fast instruction-tuned model from Meta.',
-  },
-  {
-    endpoint: 'databricks-gemma-3-12b',
-    task: 'llm/v1/chat',
-    model: 'gemma-3-12b-it',
-    display: 'Gemma 3 12B',
-    description: "Google's open 12B model tuned for instructions.",
-  },
-  {
-    endpoint: 'databricks-gte-large-en',
-    task: 'llm/v1/embeddings',
-    model: 'gte_large_en_v1_5',
-    display: 'GTE Large (En)',
-    description: 'English text embeddings with 1024 dimensions and an 8192-token context.',
-  },
-  {
-    endpoint: 'databricks-bge-large-en',
-    task: 'llm/v1/embeddings',
-    model: 'bge_large_en_v1_5',
-    display: 'BGE Large (En)',
-    description: 'English text embeddings with 1024 dimensions.',
-  },
-]
+/** The pay-per-token Foundation Model API endpoints every workspace has, from the shared catalog. */
+export const SYSTEM_MODELS: readonly SystemModel[] = FOUNDATION_MODELS.flatMap((m) =>
+  m.pay_per_token
+    ? [
+        {
+          endpoint: m.pay_per_token.endpoint,
+          task: m.task,
+          model: m.entity_name.slice(SYSTEM_PREFIX.length),
+          display: m.display_name,
+          description: m.pay_per_token.description,
+        },
+      ]
+    : [],
+)
 
 /** Provisioned-throughput base models a customer may deploy (the dialog's "Foundation Model APIs" group). */
-export const PT_MODELS: readonly FoundationModel[] = [
-  {
-    name: 'system.ai.meta_llama_v3_3_70b_instruct',
-    display_name: 'Meta Llama 3.3 70B Instruct',
-    description: 'Provisioned throughput for Llama 3.3 70B Instruct.',
-    docs: 'https://docs.databricks.com/machine-learning/foundation-models/',
-  },
-  {
-    name: 'system.ai.llama_v3_2_3b_instruct',
-    display_name: 'Meta Llama 3.2 3B Instruct',
-    description: 'Provisioned throughput for Llama 3.2 3B Instruct.',
-    docs: 'https://docs.databricks.com/machine-learning/foundation-models/',
-  },
-  {
-    name: 'system.ai.gte_large_en_v1_5',
-    display_name: 'GTE Large (En)',
-    description: 'Provisioned throughput for GTE Large embeddings.',
-    docs: 'https://docs.databricks.com/machine-learning/foundation-models/',
-  },
-]
+export const PT_MODELS: readonly FoundationModel[] = FOUNDATION_MODELS.flatMap((m) =>
+  m.provisioned
+    ? [
+        {
+          name: m.entity_name,
+          display_name: m.display_name,
+          description: m.provisioned.description,
+          docs: PROVISIONED_DOCS,
+        },
+      ]
+    : [],
+)
 
 function event(timestamp: number, type: EndpointEvent['type'], message: string, served?: string): EndpointEvent {
   return served ? { timestamp, type, message, served_entity_name: served } : { timestamp, type, message }
@@ -183,14 +137,14 @@ export function systemEndpoint(model: SystemModel, now: number): StoredEndpoint 
     served_entities: [
       {
         name: model.endpoint,
-        entity_name: `system.ai.${model.model}`,
+        entity_name: `${SYSTEM_PREFIX}${model.model}`,
         creator: 'system',
         creation_timestamp: created,
         foundation_model: {
           name: model.model,
           display_name: model.display,
           description: model.description,
-          docs: 'https://docs.databricks.com/machine-learning/foundation-models/supported-models.html',
+          docs: PAY_PER_TOKEN_DOCS,
         },
       },
     ],
