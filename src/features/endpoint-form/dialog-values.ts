@@ -12,25 +12,29 @@ import {
   variantById,
   type ProviderEntry,
 } from '../../lib/providers'
-import { externalSchemaFor, type EntityChoice, type SecretValue } from './entity-schema'
+import { externalSchemaFor, secretValueSchema, type EntityChoice, type SecretValue } from './entity-schema'
 
-export interface DialogValues {
-  source: 'uc' | 'foundation'
-  entity_name: string
-  entity_version: string
+/** A secret as the dialog holds it: `mode` stays unset until the person touches the toggle (a reference is the default). */
+const dialogSecretSchema = secretValueSchema.partial({ mode: true })
+
+const dialogShape = z.object({
+  source: z.enum(['uc', 'foundation']),
+  entity_name: z.string(),
+  entity_version: z.string(),
   /** '' until chosen; a PT model's entity_name, or a provider's registry id. */
-  foundation: string
-  task: ExternalTask | ''
-  model_name: string
-  auth: string
-  config: Record<string, string>
-  /** `mode` stays unset until the person touches the toggle; a reference is the default. */
-  secrets: Record<string, Omit<SecretValue, 'mode'> & { mode?: SecretValue['mode'] }>
+  foundation: z.string(),
+  task: z.union([z.enum(ALL_TASKS), z.literal('')]),
+  model_name: z.string(),
+  auth: z.string(),
+  config: z.record(z.string(), z.string()),
+  secrets: z.record(z.string(), dialogSecretSchema),
   /** Served entity name as typed; '' means derived from the model. */
-  served_name: string
+  served_name: z.string(),
   /** Edit only: the entity's name on the server (its stored plain-text secrets belong to it). */
-  server_name: string
-}
+  server_name: z.string(),
+})
+
+export type DialogValues = z.infer<typeof dialogShape>
 
 export const EMPTY_DIALOG: DialogValues = {
   source: 'uc',
@@ -79,12 +83,6 @@ const ucSchema = z.object({
   entity_version: z.string().min(1, 'Select a version.'),
 })
 
-const secretSchema = z.object({
-  mode: z.enum(['reference', 'plaintext']).optional(),
-  value: z.string(),
-  stored: z.boolean().optional(),
-})
-
 const foundationSchema = z
   .object({
     source: z.literal('foundation'),
@@ -93,13 +91,14 @@ const foundationSchema = z
     model_name: z.string(),
     auth: z.string(),
     config: z.record(z.string(), z.string()),
-    secrets: z.record(z.string(), secretSchema),
+    secrets: z.record(z.string(), dialogSecretSchema),
   })
   .superRefine((values, ctx) => {
     const entry = providerById(values.foundation)
     if (!entry) return
     // The provider's own schema reports at the same paths the dialog's fields use.
-    const result = externalSchemaFor(entry).safeParse({ ...values, kind: 'external', provider: entry.id })
+    const choice = { ...values, kind: 'external', provider: entry.id, secrets: withModes(values.secrets) }
+    const result = externalSchemaFor(entry).safeParse(choice)
     for (const issue of result.error?.issues ?? []) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
     }
@@ -108,29 +107,15 @@ const foundationSchema = z
 const bySource = z.discriminatedUnion('source', [ucSchema, foundationSchema])
 
 /** The dialog's values, checked by the branch of the chosen source (a discriminated union). */
-export const dialogSchema: z.ZodType<DialogValues, DialogValues> = z
-  .object({
-    source: z.enum(['uc', 'foundation']),
-    entity_name: z.string(),
-    entity_version: z.string(),
-    foundation: z.string(),
-    task: z.union([z.enum(ALL_TASKS), z.literal('')]),
-    model_name: z.string(),
-    auth: z.string(),
-    config: z.record(z.string(), z.string()),
-    secrets: z.record(z.string(), secretSchema),
-    served_name: z.string(),
-    server_name: z.string(),
-  })
-  .superRefine((values, ctx) => {
-    for (const issue of bySource.safeParse(values).error?.issues ?? []) {
-      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
-    }
-    const name = values.served_name.trim()
-    const problem = name === '' ? undefined : servedEntityNameProblem(name)
-    if (problem) ctx.addIssue({ code: 'custom', path: ['served_name'], message: problem })
-    checkStoredSecrets(values, ctx)
-  })
+export const dialogSchema = dialogShape.superRefine((values, ctx) => {
+  for (const issue of bySource.safeParse(values).error?.issues ?? []) {
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
+  }
+  const name = values.served_name.trim()
+  const problem = name === '' ? undefined : servedEntityNameProblem(name)
+  if (problem) ctx.addIssue({ code: 'custom', path: ['served_name'], message: problem })
+  checkStoredSecrets(values, ctx)
+})
 
 /** The served entity's name these values give: the typed one, else the one derived from the model. */
 export function effectiveName(values: DialogValues): string {
@@ -183,10 +168,13 @@ export function toChoice(values: DialogValues): EntityChoice | null {
     model_name: values.model_name.trim(),
     auth: variant.id,
     config: pick(values.config, keys),
-    secrets: Object.fromEntries(
-      Object.entries(pick(values.secrets, keys)).map(([key, s]) => [key, { ...s, mode: s.mode ?? 'reference' }]),
-    ),
+    secrets: withModes(pick(values.secrets, keys)),
   }
+}
+
+/** The dialog's secrets with the default mode (a reference) filled in where the toggle was never touched. */
+function withModes(secrets: DialogValues['secrets']): Record<string, SecretValue> {
+  return Object.fromEntries(Object.entries(secrets).map(([key, s]) => [key, { ...s, mode: s.mode ?? 'reference' }]))
 }
 
 function pick<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {

@@ -16,50 +16,18 @@ import {
 
 export { fieldKey }
 
-export type SecretMode = 'reference' | 'plaintext'
-
-export interface SecretValue {
-  mode: SecretMode
-  value: string
-  /** Edit only: the server holds a plain-text value for this field; empty means keep it. */
-  stored?: boolean
-}
-
-export interface UcChoice {
-  kind: 'uc'
-  entity_name: string
-  entity_version: string
-}
-
-export interface PtChoice {
-  kind: 'pt'
-  entity_name: string
-  entity_version: string
-}
-
-export interface ExternalChoice {
-  kind: 'external'
-  /** Registry id (Azure OpenAI is its own entry). */
-  provider: string
-  task: ExternalTask
-  model_name: string
-  /** Auth variant id from the registry. */
-  auth: string
-  /** Plain fields by form key (see fieldKey). */
-  config: Record<string, string>
-  secrets: Record<string, SecretValue>
-}
-
-export type EntityChoice = UcChoice | PtChoice | ExternalChoice
-
 export const SECRET_REFERENCE_MESSAGE = 'Enter a secret reference like {{secrets/<scope>/<key>}}, or choose Plain text.'
 
-const secretValueSchema = z.object({
-  // Absent until the person touches the toggle: a reference is the default.
-  mode: z.enum(['reference', 'plaintext']).optional(),
+/** A secret field of a chosen entity; the dialog leaves `mode` unset until the toggle is touched (see dialog-values). */
+export const secretValueSchema = z.object({
+  mode: z.enum(['reference', 'plaintext']),
   value: z.string(),
+  /** Edit only: the server holds a plain-text value for this field; empty means keep it. */
   stored: z.boolean().optional(),
 })
+
+export type SecretValue = z.infer<typeof secretValueSchema>
+export type SecretMode = SecretValue['mode']
 
 function taskList(entry: ProviderEntry): string {
   return entry.tasks.map((t) => TASK_LABELS[t]).join(', ')
@@ -73,18 +41,20 @@ export function externalSchemaFor(entry: ProviderEntry) {
   return z
     .object({
       kind: z.literal('external'),
+      /** Registry id (Azure OpenAI is its own entry). */
       provider: z.literal(entry.id),
-      task: z.string(),
+      // A refinement, not an enum: the message names the provider's tasks, and the checks below still run.
+      task: z.string().refine((task): task is ExternalTask => entry.tasks.includes(task as ExternalTask), {
+        error: (issue) => (issue.input === '' ? 'Select a task.' : `${entry.label} supports ${taskList(entry)}.`),
+      }),
       model_name: z.string(),
+      /** Auth variant id from the registry. */
       auth: z.string(),
+      /** Plain fields by form key (see fieldKey). */
       config: z.record(z.string(), z.string()),
       secrets: z.record(z.string(), secretValueSchema),
     })
     .superRefine((value, ctx) => {
-      if (!entry.tasks.includes(value.task as ExternalTask)) {
-        const message = value.task === '' ? 'Select a task.' : `${entry.label} supports ${taskList(entry)}.`
-        ctx.addIssue({ code: 'custom', path: ['task'], message })
-      }
       if (value.model_name.trim() === '') {
         ctx.addIssue({ code: 'custom', path: ['model_name'], message: 'Enter the external model name.' })
       }
@@ -128,6 +98,11 @@ export const ptChoiceSchema = z.object({
 })
 
 export const entityChoiceSchema = z.discriminatedUnion('kind', [ucChoiceSchema, ptChoiceSchema, externalChoiceSchema])
+
+export type UcChoice = z.infer<typeof ucChoiceSchema>
+export type PtChoice = z.infer<typeof ptChoiceSchema>
+export type ExternalChoice = z.infer<typeof externalChoiceSchema>
+export type EntityChoice = z.infer<typeof entityChoiceSchema>
 
 /** How a row reads once an entity is chosen, e.g. "OpenAI · gpt-4o · Chat". */
 export function entitySummary(choice: EntityChoice): string {
