@@ -1,17 +1,18 @@
 // What the current user may do on an endpoint: pay-per-token endpoints are read-only, and the
 // permission level gates the rest (CAN_VIEW: look; CAN_QUERY: also query; CAN_MANAGE: everything).
 import type { ServingEndpointDetailed } from '../../api/types'
+import { isPayPerToken } from '../../lib/endpoint-rules'
+
+export { isPayPerToken }
 
 export interface Abilities {
   query: boolean
   manage: boolean
 }
 
-export function isPayPerToken(endpoint: Pick<ServingEndpointDetailed, 'endpoint_type'>): boolean {
-  return endpoint.endpoint_type === 'FOUNDATION_MODEL_API'
-}
-
-export function abilitiesFor(endpoint: Pick<ServingEndpointDetailed, 'endpoint_type' | 'permission_level'>): Abilities {
+export function abilitiesFor(
+  endpoint: Pick<ServingEndpointDetailed, 'endpoint_type' | 'permission_level'> & { name?: string },
+): Abilities {
   const level = endpoint.permission_level
   return {
     query: level === 'CAN_QUERY' || level === 'CAN_MANAGE',
@@ -26,7 +27,9 @@ export const PERMISSION_LABELS: Record<ServingEndpointDetailed['permission_level
 }
 
 /** Why actions the user cannot take are missing from the page; undefined when nothing is missing. */
-export function accessNote(endpoint: Pick<ServingEndpointDetailed, 'endpoint_type' | 'permission_level'>): string | undefined {
+export function accessNote(
+  endpoint: Pick<ServingEndpointDetailed, 'endpoint_type' | 'permission_level'> & { name?: string },
+): string | undefined {
   if (isPayPerToken(endpoint))
     return 'Pay-per-token endpoints are managed by Databricks: you can query them, not edit or delete them.'
   switch (endpoint.permission_level) {

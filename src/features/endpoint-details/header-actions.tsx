@@ -8,12 +8,11 @@ import type { ServingEndpointDetailed } from '../../api/types'
 import { Button } from '../../components/button'
 import { SpinnerIcon } from '../../components/icons'
 import { useNotify } from '../../components/use-notify'
+import { EDIT_LOCKED_REASON } from '../../lib/endpoint-rules'
 import { abilitiesFor, accessNote } from './abilities'
 import { DeleteEndpointButton } from './delete-endpoint-button'
 import styles from './details.module.css'
 import { QueryEndpointDialog } from './query-endpoint-dialog'
-
-export const EDIT_BLOCKED_REASON = 'Cannot edit endpoint when pending update is in progress.'
 
 function useCancelUpdate(name: string) {
   const queryClient = useQueryClient()
@@ -70,7 +69,7 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
       {note && <p className={styles.reason}>{note}</p>}
       {can.manage && updating && (
         <p id={reasonId} className={styles.reason}>
-          {EDIT_BLOCKED_REASON}
+          {EDIT_LOCKED_REASON}
         </p>
       )}
     </div>

@@ -7,16 +7,11 @@ import type {
   ServingEndpointDetailed,
 } from '../../api/types'
 import { PT_MODELS } from '../../lib/foundation-models'
-import { providerFor, TASK_LABELS } from '../../lib/providers'
+import { servedEntitySummary } from '../../lib/endpoint-rules'
+import { providerFor } from '../../lib/providers'
 
 export function entityText(entity: ServedEntityOutput): string {
-  const external = entity.external_model
-  if (external) {
-    const provider = providerFor(external)?.label ?? external.provider
-    return `${provider} · ${external.name} · ${TASK_LABELS[external.task] ?? external.task}`
-  }
-  const name = entity.entity_name ?? entity.foundation_model?.name ?? entity.name
-  return entity.entity_version ? `${name} · version ${entity.entity_version}` : name
+  return servedEntitySummary(entity, { withTask: true })
 }
 
 export function computeText(entity: ServedEntityOutput, payPerToken = false): string {
@@ -31,17 +26,15 @@ export function computeText(entity: ServedEntityOutput, payPerToken = false): st
   return parts.join(' · ')
 }
 
+/** The task as the side panel shows it: the shared label. */
+export { taskLabel as taskText } from '../../lib/endpoint-rules'
+
 export const DEPLOYMENT_LABELS: Record<Deployment, string> = {
   DEPLOYMENT_CREATING: 'Creating',
   DEPLOYMENT_READY: 'Ready',
   DEPLOYMENT_FAILED: 'Failed',
   DEPLOYMENT_RECOVERING: 'Recovering',
   DEPLOYMENT_ABORTED: 'Aborted',
-}
-
-export function taskText(task: EndpointTask | undefined): string {
-  if (!task) return 'Custom model'
-  return task in TASK_LABELS ? TASK_LABELS[task as keyof typeof TASK_LABELS] : task
 }
 
 /** The task a config serves, read from its entities: an external model's task or a foundation model's. */

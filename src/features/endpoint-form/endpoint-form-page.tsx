@@ -8,6 +8,7 @@ import { endpointQuery } from '../../api/queries'
 import type { ServingEndpointDetailed } from '../../api/types'
 import { Alert } from '../../components/alert'
 import { Button } from '../../components/button'
+import { EDIT_LOCKED_REASON, isPayPerToken } from '../../lib/endpoint-rules'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { CreateEndpointForm, EditEndpointForm } from './endpoint-form'
 import { EMPTY_FORM } from './form-schema'
@@ -27,14 +28,12 @@ export function CreateEndpointPage() {
   )
 }
 
-const UPDATE_IN_PROGRESS_REASON = 'Cannot edit endpoint when pending update is in progress.'
-
 function lockReasonOf(endpoint: ServingEndpointDetailed, ownUpdate: boolean): string | undefined {
-  if (endpoint.endpoint_type === 'FOUNDATION_MODEL_API') {
+  if (isPayPerToken(endpoint)) {
     return 'Foundation Model API endpoints are managed by Databricks and cannot be edited.'
   }
   if (endpoint.permission_level !== 'CAN_MANAGE') return 'You need Can Manage permission on this endpoint to edit it.'
-  if (endpoint.state.config_update === 'IN_PROGRESS' && !ownUpdate) return UPDATE_IN_PROGRESS_REASON
+  if (endpoint.state.config_update === 'IN_PROGRESS' && !ownUpdate) return EDIT_LOCKED_REASON
   return undefined
 }
 

@@ -80,8 +80,8 @@ describe('endpoint list', () => {
     expect(chat.getByText('ada.lovelace@example.com')).toBeInTheDocument()
 
     const churn = within(rowFor('churn-predictor'))
-    expect(churn.getByText('main.default.churn_model · v3, main.default.churn_model · v4')).toBeInTheDocument()
-    expect(churn.getByText('Custom')).toBeInTheDocument()
+    expect(churn.getByText('main.default.churn_model · version 3, main.default.churn_model · version 4')).toBeInTheDocument()
+    expect(churn.getByText('Custom model')).toBeInTheDocument()
     expect(within(churn.getByRole('list', { name: 'Tags' })).getByText('team: growth')).toBeInTheDocument()
 
     expect(within(rowFor('recsys-ranker')).getByText('Update in progress')).toBeInTheDocument()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ServingEndpoint } from '../../api/types'
-import { entitySummary, isPayPerToken, taskLabel, toListView, toRows } from './endpoint-rows'
+import { toListView, toRows } from './endpoint-rows'
 
 const endpoint = (name: string, extra: Partial<ServingEndpoint> = {}): ServingEndpoint => ({
   name,
@@ -14,34 +14,6 @@ const names = (view: ReturnType<typeof toListView>) =>
   view.items.map((item) => (item.kind === 'group' ? `[${item.label}]` : item.row.endpoint.name))
 
 describe('row model', () => {
-  it('treats FOUNDATION_MODEL_API and databricks- endpoints as pay-per-token', () => {
-    expect(isPayPerToken(endpoint('x', { endpoint_type: 'FOUNDATION_MODEL_API' }))).toBe(true)
-    expect(isPayPerToken(endpoint('databricks-dbrx-instruct'))).toBe(true)
-    expect(isPayPerToken(endpoint('my-databricks-model'))).toBe(false)
-  })
-
-  it('summarises each kind of served entity', () => {
-    expect(
-      entitySummary({
-        name: 'e',
-        external_model: { name: 'claude-3-5-haiku-latest', provider: 'anthropic', task: 'llm/v1/chat' },
-      }),
-    ).toBe('Anthropic · claude-3-5-haiku-latest')
-    expect(entitySummary({ name: 'e', entity_name: 'main.risk.fraud', entity_version: '7' })).toBe('main.risk.fraud · v7')
-    expect(
-      entitySummary({
-        name: 'e',
-        foundation_model: { name: 'gte', display_name: 'GTE Large (En)', description: '', docs: '' },
-      }),
-    ).toBe('GTE Large (En)')
-  })
-
-  it('labels tasks, with Custom for endpoints that declare none', () => {
-    expect(taskLabel('llm/v1/completions')).toBe('Completions')
-    expect(taskLabel(undefined)).toBe('Custom')
-    expect(taskLabel('llm/v2/agent')).toBe('llm/v2/agent')
-  })
-
   it('rebuilds only the rows whose endpoint object changed', () => {
     const a = endpoint('a')
     const b = endpoint('b')

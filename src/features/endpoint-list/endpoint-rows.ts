@@ -1,6 +1,6 @@
 // The list's row model: what each endpoint shows, what the filter searches, and how rows are ordered.
-import type { EndpointTask, ServedEntitySpec, ServingEndpoint } from '../../api/types'
-import { providerFor, TASK_LABELS } from '../../lib/providers'
+import type { ServingEndpoint } from '../../api/types'
+import { isPayPerToken, servedEntitySummary, taskLabel } from '../../lib/endpoint-rules'
 
 export type SortKey = 'name' | '-name' | 'last_modified' | '-last_modified'
 export const DEFAULT_SORT: SortKey = 'name'
@@ -9,7 +9,7 @@ export const SORT_KEYS: readonly SortKey[] = ['name', '-name', 'last_modified', 
 export interface EndpointRow {
   endpoint: ServingEndpoint
   payPerToken: boolean
-  /** One summary per served entity, e.g. "OpenAI · gpt-4o" or "main.default.churn_model · v3". */
+  /** One summary per served entity, e.g. "OpenAI · gpt-4o" or "main.default.churn_model · version 3". */
   entities: string[]
   task: string
   creator: string
@@ -24,24 +24,6 @@ export const PAY_PER_TOKEN_GROUP = 'Foundation Model APIs'
 /** A stable React key for a list item. */
 export const itemKey = (item: ListItem) => (item.kind === 'group' ? `group:${item.label}` : item.row.endpoint.name)
 
-/** Pay-per-token Foundation Model API endpoints: provisioned by Databricks, pinned first, read-only. */
-export function isPayPerToken(endpoint: ServingEndpoint): boolean {
-  return endpoint.endpoint_type === 'FOUNDATION_MODEL_API' || endpoint.name.startsWith('databricks-')
-}
-
-export function entitySummary(entity: ServedEntitySpec): string {
-  const external = entity.external_model
-  if (external) return `${providerFor(external)?.label ?? external.provider} · ${external.name}`
-  if (entity.foundation_model) return entity.foundation_model.display_name || entity.foundation_model.name
-  const model = entity.entity_name ?? entity.name
-  return entity.entity_version ? `${model} · v${entity.entity_version}` : model
-}
-
-export function taskLabel(task: EndpointTask | undefined): string {
-  if (!task) return 'Custom'
-  return task in TASK_LABELS ? TASK_LABELS[task as keyof typeof TASK_LABELS] : task
-}
-
 export function creatorLabel(endpoint: ServingEndpoint, payPerToken: boolean): string {
   return endpoint.creator ?? (payPerToken ? 'Databricks' : '—')
 }
@@ -49,7 +31,7 @@ export function creatorLabel(endpoint: ServingEndpoint, payPerToken: boolean): s
 function buildRow(endpoint: ServingEndpoint): EndpointRow {
   const payPerToken = isPayPerToken(endpoint)
   const served = endpoint.config?.served_entities ?? []
-  const entities = served.map(entitySummary)
+  const entities = served.map((entity) => servedEntitySummary(entity))
   const task = taskLabel(endpoint.task)
   const creator = creatorLabel(endpoint, payPerToken)
   const searchable = [endpoint.name, creator, task, ...entities]
