@@ -99,8 +99,6 @@ export const ptChoiceSchema = z.object({
 
 export const entityChoiceSchema = z.discriminatedUnion('kind', [ucChoiceSchema, ptChoiceSchema, externalChoiceSchema])
 
-export type UcChoice = z.infer<typeof ucChoiceSchema>
-export type PtChoice = z.infer<typeof ptChoiceSchema>
 export type ExternalChoice = z.infer<typeof externalChoiceSchema>
 export type EntityChoice = z.infer<typeof entityChoiceSchema>
 
