@@ -146,16 +146,6 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
     }
 
   const cp = controlPlane
-  // The list's bytes, encoded once per list text (the same string object until the list changes).
-  let listText = ''
-  let listEncoded = new Uint8Array()
-  const listBytes = (text: string) => {
-    if (text !== listText) {
-      listText = text
-      listEncoded = new TextEncoder().encode(text)
-    }
-    return listEncoded
-  }
   const base = '/api/2.0/serving-endpoints'
   return [
     // First: refuse a malformed path before a route's parameter decoding throws on it.
@@ -163,10 +153,10 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       const problem = pathProblem(new URL(request.url).pathname)
       return problem ? errorResponse(problem) : undefined
     }),
-    // The list's body is serialised once per change of the list, not per request (ControlPlane.listJson).
+    // The list's body is serialised and encoded once per change of the list, not per request (ControlPlane.listBytes).
     http.get(
       path(base),
-      route(() => new HttpResponse(listBytes(cp.listJson()), { headers: { 'content-type': 'application/json' } })),
+      route(() => new HttpResponse(cp.listBytes(), { headers: { 'content-type': 'application/json' } })),
     ),
     http.post(
       path(base),

@@ -50,7 +50,7 @@ export class ControlPlane {
   readonly clock: Clock
   readonly controls: Controls
   private readonly store: EndpointStore
-  private listCache?: { state: StoredState; revision: number; extra: number; json: string }
+  private listCache?: { state: StoredState; revision: number; extra: number; json: string; bytes?: Uint8Array }
 
   constructor({ storage, clock = systemClock, defaults = {}, warn = console.warn }: ControlPlaneOptions) {
     this.storage = storage
@@ -119,13 +119,23 @@ export class ControlPlane {
    * list request at 2,000 endpoints does not build and serialise 2,000 summaries again.
    */
   listJson(): string {
+    return this.listEntry().json
+  }
+
+  /** The same list as UTF-8 bytes, encoded once per list change (what an HTTP answer sends). */
+  listBytes(): Uint8Array {
+    const entry = this.listEntry()
+    entry.bytes ??= new TextEncoder().encode(entry.json)
+    return entry.bytes
+  }
+
+  private listEntry(): NonNullable<ControlPlane['listCache']> {
     const state = this.store.read()
     const extra = this.controls.read().extraEndpoints
     const cached = this.listCache
-    if (cached && cached.state === state && cached.revision === this.store.revision && cached.extra === extra) return cached.json
-    const json = JSON.stringify(this.listOf(state, extra))
-    this.listCache = { state, revision: this.store.revision, extra, json }
-    return json
+    if (cached && cached.state === state && cached.revision === this.store.revision && cached.extra === extra) return cached
+    this.listCache = { state, revision: this.store.revision, extra, json: JSON.stringify(this.listOf(state, extra)) }
+    return this.listCache
   }
 
   private listOf(state: StoredState, extra: number): ListEndpointsResponse {

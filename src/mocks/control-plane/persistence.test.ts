@@ -85,7 +85,10 @@ describe('persistence', () => {
 
   it('serves the list body from memory only while nothing it shows has changed', () => {
     const plane = setup()
-    const same = () => expect(JSON.parse(plane.cp.listJson())).toEqual(plane.cp.list())
+    const same = () => {
+      expect(JSON.parse(plane.cp.listJson())).toEqual(plane.cp.list())
+      expect(JSON.parse(new TextDecoder().decode(plane.cp.listBytes()))).toEqual(plane.cp.list())
+    }
     same()
     plane.cp.create(createBody('churn', [custom('3')]))
     same()
