@@ -3,8 +3,6 @@
 import type { ServingEndpointDetailed } from '../../api/types'
 import { isPayPerToken } from '../../lib/endpoint-rules'
 
-export { isPayPerToken }
-
 export interface Abilities {
   query: boolean
   manage: boolean

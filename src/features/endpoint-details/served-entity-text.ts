@@ -27,7 +27,6 @@ export function computeText(entity: ServedEntityOutput, payPerToken = false): st
 }
 
 /** The task as the side panel shows it: the shared label. */
-export { taskLabel as taskText } from '../../lib/endpoint-rules'
 
 export const DEPLOYMENT_LABELS: Record<Deployment, string> = {
   DEPLOYMENT_CREATING: 'Creating',

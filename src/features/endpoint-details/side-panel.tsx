@@ -4,7 +4,8 @@ import { CopyButton } from '../../components/copy-button'
 import { RelativeTime } from '../../components/relative-time'
 import { abilitiesFor, PERMISSION_LABELS } from './abilities'
 import styles from './details.module.css'
-import { activeTask, taskText } from './served-entity-text'
+import { taskLabel } from '../../lib/endpoint-rules'
+import { activeTask } from './served-entity-text'
 import { invocationUrl, rateLimitText } from './side-panel-text'
 import { TagsEditor } from './tags-editor'
 
@@ -61,7 +62,7 @@ export function SidePanel({ endpoint }: { endpoint: ServingEndpointDetailed }) {
           <dt>Permission</dt>
           <dd>{PERMISSION_LABELS[endpoint.permission_level]}</dd>
           <dt>Task</dt>
-          <dd>{taskText(activeTask(endpoint))}</dd>
+          <dd>{taskLabel(activeTask(endpoint))}</dd>
         </dl>
         <div className={styles.urlBlock}>
           <div className={styles.factLabel} id="details-url">
