@@ -20,7 +20,7 @@ const TEN_KB = 10 * 1024
 
 const NAME_CHARS = 'Name may contain only letters, digits, dashes (-) and underscores (_).'
 const RATE_LIMIT = 'Rate limits must be non-negative integers'
-const SECRET_REF = 'Enter a secret reference like {{secrets/<scope>/<key>}}, or choose Plain text.'
+const SECRET_REF = 'OpenAI API key must be a secret reference like {{secrets/<scope>/<key>}}.'
 const ENV_NAME = 'Variable names use letters, digits and underscores, and do not start with a digit.'
 const TRAFFIC_WHOLE = 'Traffic must be a whole number from 0 to 100.'
 const traffic = (sum: number) => `Traffic must add up to 100% (now ${sum}%).`

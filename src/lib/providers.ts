@@ -327,37 +327,54 @@ export interface FieldProblem {
   message: string
 }
 
-function present(value: unknown): boolean {
+function present(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== ''
 }
 
-/** Checks one provider config against the registry; the mock and the form share these messages. */
+/**
+ * What one provider field holds, wherever it comes from: the wire config (reference and `_plaintext`
+ * twin) or the form (a secret's mode picks which of the two the typed value is).
+ */
+export interface FieldInput {
+  /** A plain field's value, or a secret's reference. */
+  value?: unknown
+  /** A secret's plain-text value. */
+  plaintext?: unknown
+  /** Edit only: the server already holds this secret, so leaving it empty keeps it. */
+  stored?: boolean
+}
+
+export const secretReferenceMessage = (field: ProviderField) =>
+  `${field.label} must be a secret reference like {{secrets/<scope>/<key>}}.`
+
+/**
+ * The one per-field rule of the registry: required, well-formed secret reference, a listed option.
+ * The mock (checkProviderConfig) and the form's schema both ask it, so they refuse the same values
+ * with the same words.
+ */
+export function checkProviderField(field: ProviderField, { value, plaintext, stored = false }: FieldInput): string | undefined {
+  if (field.secret) {
+    if (present(value) && present(plaintext)) return `Provide only one of ${field.key} and ${field.key}_plaintext.`
+    if (!present(value) && !present(plaintext)) return field.required && !stored ? `${field.label} is required.` : undefined
+    if (present(value) && !SECRET_REFERENCE.test(value)) return secretReferenceMessage(field)
+    return undefined
+  }
+  if (!present(value)) return field.required ? `${field.label} is required.` : undefined
+  if (field.options && !field.options.some((o) => o.value === value)) {
+    return `${field.label} must be one of ${field.options.map((o) => o.value).join(', ')}.`
+  }
+  return undefined
+}
+
+/** Checks one provider config against the registry, field by field (checkProviderField). */
 export function checkProviderConfig(entry: ProviderEntry, config: ProviderConfig | undefined): FieldProblem[] {
   const problems: FieldProblem[] = []
-  const variant = variantFor(entry, config)
-  for (const field of fieldsFor(entry, variant)) {
-    const path = fieldPath(field)
-    if (field.secret) {
-      const ref = readField(config, field)
-      const plain = readField(config, field, '_plaintext')
-      if (present(ref) && present(plain)) {
-        problems.push({ field: path, message: `Provide only one of ${field.key} and ${field.key}_plaintext.` })
-      } else if (!present(ref) && !present(plain)) {
-        if (field.required) problems.push({ field: path, message: `${field.label} is required.` })
-      } else if (present(ref) && !SECRET_REFERENCE.test(String(ref))) {
-        problems.push({ field: path, message: `${field.label} must be a secret reference like {{secrets/<scope>/<key>}}.` })
-      }
-      continue
-    }
-    const value = readField(config, field)
-    if (field.required && !present(value)) {
-      problems.push({ field: path, message: `${field.label} is required.` })
-    } else if (field.options && present(value) && !field.options.some((o) => o.value === value)) {
-      problems.push({
-        field: path,
-        message: `${field.label} must be one of ${field.options.map((o) => o.value).join(', ')}.`,
-      })
-    }
+  for (const field of fieldsFor(entry, variantFor(entry, config))) {
+    const message = checkProviderField(field, {
+      value: readField(config, field),
+      plaintext: field.secret ? readField(config, field, '_plaintext') : undefined,
+    })
+    if (message) problems.push({ field: fieldPath(field), message })
   }
   return problems
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { ExternalTask } from '../../api/types'
-import { ALL_TASKS, PROVIDERS, checkProviderConfig, fieldsFor, providerFor, suggestedModels } from '../../lib/providers'
+import {
+  ALL_TASKS,
+  PROVIDERS,
+  checkProviderConfig,
+  fieldsFor,
+  providerFor,
+  suggestedModels,
+  variantFor,
+} from '../../lib/providers'
 import { afterProviderChange, dialogSchema, EMPTY_DIALOG, toChoice } from './dialog-values'
 import { entityChoiceSchema, entitySummary, fieldKey, type ExternalChoice } from './entity-schema'
 import { externalModelOf } from './payload'
@@ -98,6 +106,27 @@ describe('provider registry', () => {
       expect(paths).toContain('model_name')
       for (const field of fieldsFor(entry, variant).filter((f) => f.required)) {
         expect(paths).toContain(field.secret ? `secrets.${fieldKey(field)}.value` : `config.${fieldKey(field)}`)
+      }
+    },
+  )
+
+  it.each(cases.map((c) => [c.entry.label, c.variant.label, c] as const))(
+    '%s · %s: the form and the mock refuse each empty or malformed field with the same words',
+    (_l, _v, { entry, variant, task }) => {
+      for (const field of fieldsFor(entry, variant)) {
+        const bad = field.secret ? 'sk-raw-key' : field.options ? 'not-an-option' : ''
+        if (!field.secret && !field.options && !field.required) continue
+        const choice = filled(entry.id, task, variant.id, 'reference')
+        const key = fieldKey(field)
+        if (field.secret) choice.secrets[key] = { mode: 'reference', value: bad }
+        else choice.config[key] = bad
+        const formIssue = entityChoiceSchema.safeParse(choice).error?.issues.find((i) => i.path.includes(key))
+        const config = externalModelOf(choice)[entry.configKey]
+        expect(formIssue?.message).toBeDefined()
+        // A config emptied of its only auth field no longer says which auth it uses: nothing to compare.
+        if (variantFor(entry, config).id !== variant.id) continue
+        const mockProblem = checkProviderConfig(entry, config).find((p) => p.field.endsWith(field.key))
+        expect(formIssue?.message).toBe(mockProblem?.message)
       }
     },
   )

@@ -5,8 +5,8 @@ import type { ExternalTask } from '../../api/types'
 import { ptModelFor } from '../../lib/foundation-models'
 import {
   PROVIDERS,
-  SECRET_REFERENCE,
   TASK_LABELS,
+  checkProviderField,
   fieldKey,
   fieldsFor,
   providerById,
@@ -15,8 +15,6 @@ import {
 } from '../../lib/providers'
 
 export { fieldKey }
-
-export const SECRET_REFERENCE_MESSAGE = 'Enter a secret reference like {{secrets/<scope>/<key>}}, or choose Plain text.'
 
 /** A secret field of a chosen entity; the dialog leaves `mode` unset until the toggle is touched (see dialog-values). */
 export const secretValueSchema = z.object({
@@ -62,22 +60,18 @@ export function externalSchemaFor(entry: ProviderEntry) {
         const key = fieldKey(field)
         if (field.secret) {
           const secret = value.secrets[key]
-          const text = secret?.value.trim() ?? ''
-          if (text === '') {
-            if (field.required && !secret?.stored) {
-              ctx.addIssue({ code: 'custom', path: ['secrets', key, 'value'], message: `${field.label} is required.` })
-            }
-          } else if (secret.mode !== 'plaintext' && !SECRET_REFERENCE.test(text)) {
-            ctx.addIssue({ code: 'custom', path: ['secrets', key, 'value'], message: SECRET_REFERENCE_MESSAGE })
-          }
+          const typed = secret?.value.trim() ?? ''
+          const plaintext = secret?.mode === 'plaintext'
+          const message = checkProviderField(field, {
+            value: plaintext ? undefined : typed,
+            plaintext: plaintext ? typed : undefined,
+            stored: secret?.stored,
+          })
+          if (message) ctx.addIssue({ code: 'custom', path: ['secrets', key, 'value'], message })
           continue
         }
-        const text = (value.config[key] ?? '').trim()
-        if (field.required && text === '') {
-          ctx.addIssue({ code: 'custom', path: ['config', key], message: `${field.label} is required.` })
-        } else if (field.options && text !== '' && !field.options.some((o) => o.value === text)) {
-          ctx.addIssue({ code: 'custom', path: ['config', key], message: `Choose a ${field.label.toLowerCase()}.` })
-        }
+        const message = checkProviderField(field, { value: value.config[key] })
+        if (message) ctx.addIssue({ code: 'custom', path: ['config', key], message })
       }
     })
 }

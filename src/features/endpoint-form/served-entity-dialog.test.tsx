@@ -211,7 +211,7 @@ describe('Select served entity dialog', { timeout: 20_000 }, () => {
     await user.type(within(dialog).getByLabelText('Cohere API key'), 'sk-raw')
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
     expect(within(dialog).getByLabelText('Cohere API key')).toHaveAccessibleDescription(
-      expect.stringContaining('Enter a secret reference like {{secrets/<scope>/<key>}}'),
+      expect.stringContaining('Cohere API key must be a secret reference like {{secrets/<scope>/<key>}}.'),
     )
     const source = within(dialog).getByRole('radiogroup', { name: 'Cohere API key source' })
     await user.click(within(source).getByRole('radio', { name: 'Plain text' }))
