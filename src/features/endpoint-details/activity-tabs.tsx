@@ -9,7 +9,8 @@ import { Field } from '../../components/field'
 import { Select } from '../../components/input'
 import { RelativeTime } from '../../components/relative-time'
 import { Tab, TabList, TabPanel, Tabs } from '../../components/tabs'
-import styles from './details.module.css'
+import styles from './activity-tabs.module.css'
+import shared from './details-shared.module.css'
 
 const EVENT_LABELS: Record<EndpointEventType, string> = {
   ENDPOINT_CREATED: 'Endpoint created',
@@ -58,7 +59,7 @@ function EventsPanel({ name }: { name: string }) {
   const oldestFirst = [...query.data.events].sort((a, b) => b.timestamp - a.timestamp).reverse()
   const labels = eventLabels(oldestFirst)
   const events = oldestFirst.map((event, index) => ({ event, label: labels[index] })).reverse()
-  if (events.length === 0) return <p className={styles.muted}>No events yet.</p>
+  if (events.length === 0) return <p className={shared.muted}>No events yet.</p>
   return (
     <ol className={styles.events} aria-label="Events, newest first">
       {events.map(({ event, label }, index) => (
@@ -71,7 +72,7 @@ function EventsPanel({ name }: { name: string }) {
           </span>
           <span className={styles.eventMessage}>
             {event.message}
-            {event.served_entity_name && <span className={styles.secondary}> · {event.served_entity_name}</span>}
+            {event.served_entity_name && <span className={shared.secondary}> · {event.served_entity_name}</span>}
           </span>
         </li>
       ))}
@@ -92,7 +93,7 @@ function LogsPanel({ endpoint }: { endpoint: ServingEndpointDetailed }) {
   const query = useQuery({ ...logsQuery(endpoint.name, served, kind), enabled: served !== '' })
   const radioName = useId()
 
-  if (entities.length === 0) return <p className={styles.muted}>This endpoint has no served entities.</p>
+  if (entities.length === 0) return <p className={shared.muted}>This endpoint has no served entities.</p>
   return (
     <div>
       <div className={styles.logControls}>

@@ -5,13 +5,14 @@ import { RelativeTime } from '../../components/relative-time'
 import { CheckIcon, CircleIcon, ErrorIcon, SpinnerIcon, WarnIcon } from '../../components/icons'
 import { configRole, type ConfigRole } from './config-role'
 import { diffConfigs, trafficOf, type DiffField, type EntityChange } from './config-diff'
-import styles from './details.module.css'
+import styles from './config-section.module.css'
+import shared from './details-shared.module.css'
 import { computeText, DEPLOYMENT_LABELS, entityText } from './served-entity-text'
 
 const DEPLOYMENT_ICON: Record<Deployment, { Icon: typeof CheckIcon; className: string }> = {
   DEPLOYMENT_READY: { Icon: CheckIcon, className: styles.ok },
-  DEPLOYMENT_CREATING: { Icon: SpinnerIcon, className: `${styles.info} ${styles.spin}` },
-  DEPLOYMENT_RECOVERING: { Icon: SpinnerIcon, className: `${styles.info} ${styles.spin}` },
+  DEPLOYMENT_CREATING: { Icon: SpinnerIcon, className: `${styles.info} ${shared.spin}` },
+  DEPLOYMENT_RECOVERING: { Icon: SpinnerIcon, className: `${styles.info} ${shared.spin}` },
   DEPLOYMENT_FAILED: { Icon: ErrorIcon, className: styles.error },
   DEPLOYMENT_ABORTED: { Icon: WarnIcon, className: styles.warn },
 }
@@ -83,12 +84,12 @@ function EntityRow({
           {entity.name}
           {marker && <span className={styles.marker}>{marker}</span>}
         </div>
-        <div className={styles.secondary}>
+        <div className={shared.secondary}>
           <BreakAfterDots text={entityText(entity)} />
         </div>
         {envNames.length > 0 && (
           // Names only: a value may be a credential typed as plain text.
-          <div className={styles.secondary}>Environment: {envNames.join(', ')}</div>
+          <div className={shared.secondary}>Environment: {envNames.join(', ')}</div>
         )}
         {was('entity', before && entityText(before))}
       </td>
@@ -97,7 +98,7 @@ function EntityRow({
           <Icon className={className} />
           {DEPLOYMENT_LABELS[entity.state.deployment]}
         </span>
-        {entity.state.deployment_state_message && <div className={styles.secondary}>{entity.state.deployment_state_message}</div>}
+        {entity.state.deployment_state_message && <div className={shared.secondary}>{entity.state.deployment_state_message}</div>}
       </td>
       <td className={cellClass('compute')}>
         <Segments text={computeText(entity, payPerToken)} />
@@ -175,7 +176,7 @@ export function ConfigSections({
       <section className={styles.config} aria-labelledby={activeId}>
         <header className={styles.configHeader}>
           <h2 id={activeId}>Active configuration</h2>
-          {active && <span className={styles.secondary}>Version {active.config_version}</span>}
+          {active && <span className={shared.secondary}>Version {active.config_version}</span>}
         </header>
         {active ? (
           <EntitiesTable
@@ -200,9 +201,9 @@ export function ConfigSections({
         <section className={styles.config} aria-labelledby={endedId}>
           <header className={styles.configHeader}>
             <h2 id={endedId}>{ended.title}</h2>
-            <span className={styles.secondary}>Version {ended.config.config_version}</span>
+            <span className={shared.secondary}>Version {ended.config.config_version}</span>
           </header>
-          <p className={styles.secondary}>{ended.note}</p>
+          <p className={shared.secondary}>{ended.note}</p>
           <EntitiesTable config={ended.config} side="active" changes={changes} payPerToken={payPerToken} labelledBy={endedId} />
         </section>
       )}
@@ -210,7 +211,7 @@ export function ConfigSections({
         <section className={`${styles.config} ${styles.pendingConfig}`} aria-labelledby={pendingId}>
           <header className={styles.configHeader}>
             <h2 id={pendingId}>Pending configuration</h2>
-            <span className={styles.secondary}>
+            <span className={shared.secondary}>
               Version {pending.config_version} · started <RelativeTime timestamp={pending.start_time} />
             </span>
           </header>

@@ -11,7 +11,8 @@ import { isPayPerToken } from '../../lib/endpoint-rules'
 import { ActivityTabs } from './activity-tabs'
 import { configRole } from './config-role'
 import { ConfigSections } from './config-section'
-import styles from './details.module.css'
+import styles from './endpoint-details-page.module.css'
+import shared from './details-shared.module.css'
 import { HeaderActions } from './header-actions'
 import { SidePanel } from './side-panel'
 import { isNotFound, useEndpointDetails, useRefreshPanelsOnChange } from './use-endpoint-details'
@@ -76,10 +77,10 @@ function EndpointDetails({
           </div>
           <div className={styles.stateRow} role="group" aria-label="Serving endpoint state">
             <StateBadges state={endpoint.state} entities={entities} />
-            {note && <span className={styles.secondary}>{note}</span>}
+            {note && <span className={shared.secondary}>{note}</span>}
           </div>
           {foundation && (
-            <p className={styles.secondary}>
+            <p className={shared.secondary}>
               {foundation.display_name}: {foundation.description}
             </p>
           )}

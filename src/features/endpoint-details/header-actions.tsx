@@ -11,7 +11,8 @@ import { useNotify } from '../../components/use-notify'
 import { EDIT_LOCKED_REASON } from '../../lib/endpoint-rules'
 import { abilitiesFor, accessNote } from './abilities'
 import { DeleteEndpointButton } from './delete-endpoint-button'
-import styles from './details.module.css'
+import styles from './header-actions.module.css'
+import shared from './details-shared.module.css'
 import { QueryEndpointDialog } from './query-endpoint-dialog'
 
 function useCancelUpdate(name: string) {
@@ -48,7 +49,7 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
       <div className={styles.actions}>
         {can.manage && (updating || canceling) && (
           <Button onClick={cancel} disabled={canceling} aria-busy={canceling || undefined}>
-            {canceling && <SpinnerIcon className={styles.spin} />}
+            {canceling && <SpinnerIcon className={shared.spin} />}
             Cancel update
           </Button>
         )}

@@ -10,7 +10,7 @@ import { Button } from '../../components/button'
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../../components/dialog'
 import { Field } from '../../components/field'
 import { Textarea } from '../../components/input'
-import styles from './details.module.css'
+import styles from './query-endpoint-dialog.module.css'
 import { answerText, exampleRequest, formatJson } from './query-request'
 import { queryFormSchema, type ParsedQuery, type QueryFormValues } from './query-schema'
 

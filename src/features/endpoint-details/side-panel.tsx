@@ -3,7 +3,8 @@ import type { AiGatewayConfig, GuardrailParameters, ServingEndpointDetailed } fr
 import { CopyButton } from '../../components/copy-button'
 import { RelativeTime } from '../../components/relative-time'
 import { abilitiesFor, PERMISSION_LABELS } from './abilities'
-import styles from './details.module.css'
+import styles from './side-panel.module.css'
+import shared from './details-shared.module.css'
 import { taskLabel } from '../../lib/endpoint-rules'
 import { activeTask } from './served-entity-text'
 import { invocationUrl, rateLimitText } from './side-panel-text'
@@ -81,7 +82,7 @@ export function SidePanel({ endpoint }: { endpoint: ServingEndpointDetailed }) {
       <section className={styles.panel} aria-labelledby="details-rate-limits">
         <h2 id="details-rate-limits">Rate limits</h2>
         {limits.length === 0 ? (
-          <p className={styles.muted}>No rate limits</p>
+          <p className={shared.muted}>No rate limits</p>
         ) : (
           <ul className={styles.plainList}>
             {limits.map((limit, index) => (

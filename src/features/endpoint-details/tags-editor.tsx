@@ -12,7 +12,8 @@ import { Field } from '../../components/field'
 import { CloseIcon, PlusIcon } from '../../components/icons'
 import { Input } from '../../components/input'
 import { useNotify } from '../../components/use-notify'
-import styles from './details.module.css'
+import styles from './tags-editor.module.css'
+import shared from './details-shared.module.css'
 import { emptyTag, tagFormSchema, toEndpointTag, type ParsedTag, type TagFormValues } from './tags-schema'
 
 function AddTagForm({ name, onDone }: { name: string; onDone: () => void }) {
@@ -92,7 +93,7 @@ export function TagsEditor({ name, tags, editable }: { name: string; tags: Endpo
   return (
     <div>
       {tags.length === 0 ? (
-        <p className={styles.muted}>No tags</p>
+        <p className={shared.muted}>No tags</p>
       ) : (
         <ul className={styles.tags} aria-label="Tags">
           {tags.map((tag) => (

@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../lib/use-document-title'
 import { CreateEndpointForm, EditEndpointForm } from './endpoint-form'
 import { EMPTY_FORM } from './form-schema'
 import { toFormValues } from './payload'
-import styles from './endpoint-form.module.css'
+import styles from './endpoint-form-page.module.css'
 
 export function CreateEndpointPage() {
   useDocumentTitle('Create serving endpoint')

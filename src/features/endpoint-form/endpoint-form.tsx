@@ -18,6 +18,7 @@ import { ServedEntityRows } from './served-entity-rows'
 import { TagRows } from './tag-rows'
 import { useEndpointSubmit } from './use-endpoint-submit'
 import styles from './endpoint-form.module.css'
+import shared from './form-layout.module.css'
 
 interface FormBodyProps {
   mode: 'create' | 'edit'
@@ -46,7 +47,7 @@ function EndpointFormBody({ mode, defaultValues, endpoint, cancelTo, externalRul
   return (
     <FormProvider {...form}>
       <form className={styles.form} noValidate onSubmit={(event) => void handleSubmit(submit)(event)}>
-        <section className={styles.section} aria-label="General">
+        <section className={shared.section} aria-label="General">
           <Field
             label="Name"
             error={formState.errors.name?.message}
@@ -91,7 +92,7 @@ function EndpointFormBody({ mode, defaultValues, endpoint, cancelTo, externalRul
               Cancel
             </Button>
             {pending && (
-              <span className={styles.muted} role="status">
+              <span className={shared.muted} role="status">
                 {mode === 'create' ? 'Creating…' : 'Updating…'}
               </span>
             )}

@@ -3,7 +3,7 @@
 import { ptModelFor } from '../../lib/foundation-models'
 import { TASK_LABELS, fieldKey, fieldsFor, providerById, variantById } from '../../lib/providers'
 import type { EntityChoice, SecretValue } from './entity-schema'
-import styles from './endpoint-form.module.css'
+import styles from './entity-details.module.css'
 
 type Row = readonly [term: string, detail: string]
 

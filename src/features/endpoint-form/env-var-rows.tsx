@@ -1,6 +1,6 @@
 // A custom model's environment variables: name/value rows inside its served-entity card.
 import { FieldArrayRows, type RowColumn } from './field-array-rows'
-import styles from './endpoint-form.module.css'
+import shared from './form-layout.module.css'
 
 type EnvName = `entities.${number}.env`
 
@@ -17,7 +17,7 @@ export function EnvVarRows({ entityIndex }: { entityIndex: number }) {
       layout="subsection"
       title={
         <>
-          Environment variables <span className={styles.muted}>(optional)</span>
+          Environment variables <span className={shared.muted}>(optional)</span>
         </>
       }
       hint={<>Values are stored as typed: refer to credentials as {'{{secrets/<scope>/<key>}}'}.</>}

@@ -15,7 +15,8 @@ import { Field } from '../../components/field'
 import { PlusIcon } from '../../components/icons'
 import { Input, Select } from '../../components/input'
 import type { EndpointFormValues } from './form-schema'
-import styles from './endpoint-form.module.css'
+import styles from './field-array-rows.module.css'
+import shared from './form-layout.module.css'
 
 /** A path in the form values that holds an array of rows. */
 export type RowsName = FieldArrayPath<EndpointFormValues>
@@ -85,7 +86,7 @@ export function FieldArrayRows<N extends RowsName>({
     </div>
   ))
   const add = (
-    <div className={styles.addRow}>
+    <div className={shared.addRow}>
       <Button size={subsection ? 'small' : undefined} onClick={() => append(newRow)}>
         <PlusIcon /> {addLabel}
       </Button>
@@ -95,21 +96,21 @@ export function FieldArrayRows<N extends RowsName>({
   if (subsection) {
     return (
       <fieldset aria-labelledby={headingId} className={styles.envVars}>
-        <legend id={headingId} className={styles.subTitle}>
+        <legend id={headingId} className={shared.subTitle}>
           {title}
         </legend>
-        {fields.length > 0 && <p className={styles.sectionHint}>{hint}</p>}
+        {fields.length > 0 && <p className={shared.sectionHint}>{hint}</p>}
         {rows}
         {add}
       </fieldset>
     )
   }
   return (
-    <section aria-labelledby={headingId} className={styles.section}>
-      <h2 id={headingId} className={styles.sectionTitle}>
+    <section aria-labelledby={headingId} className={shared.section}>
+      <h2 id={headingId} className={shared.sectionTitle}>
         {title}
       </h2>
-      <p className={styles.sectionHint}>{hint}</p>
+      <p className={shared.sectionHint}>{hint}</p>
       {rows}
       {add}
     </section>
@@ -127,7 +128,7 @@ function renderControl(input: ColumnInput, props: ControlProps) {
     case 'text':
       return <Input {...props} autoComplete="off" spellCheck={input.spellCheck} />
     case 'numeric':
-      return <Input {...props} inputMode="numeric" className={styles.narrow} />
+      return <Input {...props} inputMode="numeric" className={shared.narrow} />
     case 'select':
       return (
         <Select {...props}>

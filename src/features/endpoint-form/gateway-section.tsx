@@ -4,7 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { Input } from '../../components/input'
 import type { EndpointFormValues } from './form-schema'
-import styles from './endpoint-form.module.css'
+import shared from './form-layout.module.css'
 
 export function GatewaySection({ mode }: { mode: 'create' | 'edit' }) {
   const { control, register, formState } = useFormContext<EndpointFormValues>()
@@ -14,20 +14,20 @@ export function GatewaySection({ mode }: { mode: 'create' | 'edit' }) {
   const errors = formState.errors.inference_table
   const headingId = useId()
   return (
-    <section aria-labelledby={headingId} className={styles.section}>
-      <h2 id={headingId} className={styles.sectionTitle}>
+    <section aria-labelledby={headingId} className={shared.section}>
+      <h2 id={headingId} className={shared.sectionTitle}>
         AI Gateway
       </h2>
-      <label className={styles.checkbox}>
+      <label className={shared.checkbox}>
         <input type="checkbox" {...register('usage_tracking')} />
         Enable usage tracking
       </label>
-      <label className={styles.checkbox}>
+      <label className={shared.checkbox}>
         <input type="checkbox" {...register('inference_table.enabled')} />
         Enable inference tables
       </label>
       {tableEnabled && (
-        <div className={styles.grid}>
+        <div className={shared.grid}>
           <Field label="Catalog" error={errors?.catalog?.message}>
             {(c) => <Input {...c} placeholder="main" autoComplete="off" {...register('inference_table.catalog')} />}
           </Field>
@@ -41,11 +41,11 @@ export function GatewaySection({ mode }: { mode: 'create' | 'edit' }) {
       )}
       {mode === 'create' && (
         <>
-          <label className={styles.checkbox}>
+          <label className={shared.checkbox}>
             <input type="checkbox" disabled={!customOnly} {...register('route_optimized')} />
             Enable route optimization
           </label>
-          <p className={styles.sectionHint}>
+          <p className={shared.sectionHint}>
             {customOnly
               ? 'Set only at creation. Queries then need OAuth tokens and a dedicated URL.'
               : 'Route optimization is for custom models only.'}

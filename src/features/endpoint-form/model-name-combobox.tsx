@@ -4,7 +4,7 @@ import { useEffect, useId } from 'react'
 import { useController } from 'react-hook-form'
 import fieldStyles from '../../components/field.module.css'
 import type { DialogValues } from './dialog-values'
-import styles from './endpoint-form.module.css'
+import styles from './model-name-combobox.module.css'
 
 export function ChevronIcon() {
   return (

@@ -16,7 +16,8 @@ import {
 import { afterAuthChange, keptModelName, type DialogValues } from './dialog-values'
 import { ModelNameCombobox } from './model-name-combobox'
 import { SecretField } from './secret-field'
-import styles from './endpoint-form.module.css'
+import styles from './provider-fields.module.css'
+import shared from './form-layout.module.css'
 
 function PlainField({ field }: { field: ProviderField }) {
   const key = fieldKey(field)
@@ -72,11 +73,11 @@ export function ProviderFields({ entry }: { entry: ProviderEntry }) {
   return (
     <div className={styles.providerFields}>
       {entry.authVariants.length > 1 && (
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Authentication</legend>
-          <div className={styles.radioRow}>
+        <fieldset className={shared.fieldset}>
+          <legend className={shared.legend}>Authentication</legend>
+          <div className={shared.radioRow}>
             {entry.authVariants.map((v) => (
-              <label key={v.id} className={styles.radio}>
+              <label key={v.id} className={shared.radio}>
                 <input
                   type="radio"
                   value={v.id}

@@ -6,7 +6,7 @@ import { Input } from '../../components/input'
 import { SECRET_REFERENCE_HINT, type ProviderField } from '../../lib/providers'
 import type { DialogValues } from './dialog-values'
 import { fieldKey, type SecretMode } from './entity-schema'
-import styles from './endpoint-form.module.css'
+import styles from './secret-field.module.css'
 
 export function SecretField({ field }: { field: ProviderField }) {
   const key = fieldKey(field)

@@ -22,7 +22,8 @@ import {
 } from './dialog-values'
 import type { EntityChoice } from './entity-schema'
 import { ProviderFields } from './provider-fields'
-import styles from './endpoint-form.module.css'
+import styles from './served-entity-dialog.module.css'
+import shared from './form-layout.module.css'
 
 /** Edit mode: an endpoint never switches between external and non-external entities. */
 export type ExternalRule = 'external-only' | 'no-external'
@@ -148,14 +149,14 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
   return (
     <FormProvider {...form}>
       <form id={id} ref={formRef} onSubmit={onSubmit} noValidate className={styles.dialogForm}>
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Entity type</legend>
-          <div className={styles.radioRow}>
-            <label className={styles.radio}>
+        <fieldset className={shared.fieldset}>
+          <legend className={shared.legend}>Entity type</legend>
+          <div className={shared.radioRow}>
+            <label className={shared.radio}>
               <input type="radio" value="uc" {...register('source')} />
               Unity Catalog model
             </label>
-            <label className={styles.radio}>
+            <label className={shared.radio}>
               <input type="radio" value="foundation" {...register('source')} />
               Foundation models
             </label>
@@ -187,7 +188,7 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
               )}
             </Field>
             {ptModelFor(foundation) && (
-              <p className={styles.note}>Provisioned throughput: set the model units on the served entity after you confirm.</p>
+              <p className={shared.note}>Provisioned throughput: set the model units on the served entity after you confirm.</p>
             )}
             {entry && <ProviderFields key={entry.id} entry={entry} />}
           </>

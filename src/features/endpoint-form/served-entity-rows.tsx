@@ -14,7 +14,8 @@ import { WORKLOAD_SIZES, WORKLOAD_TYPES, newEntityRow, type EndpointFormValues }
 import { servedName } from './served-name'
 import { ServedEntityDialog, type DialogFieldError, type ExternalRule } from './served-entity-dialog'
 import fieldStyles from '../../components/field.module.css'
-import styles from './endpoint-form.module.css'
+import styles from './served-entity-rows.module.css'
+import shared from './form-layout.module.css'
 
 export interface ServedEntityRowsProps {
   externalRule?: ExternalRule
@@ -29,11 +30,11 @@ export function ServedEntityRows({ externalRule, dialogErrors }: ServedEntityRow
   const hasExternal = rows.some((r) => r.entity?.kind === 'external')
   const headingId = useId()
   return (
-    <section aria-labelledby={headingId} className={styles.section}>
-      <h2 id={headingId} className={styles.sectionTitle}>
+    <section aria-labelledby={headingId} className={shared.section}>
+      <h2 id={headingId} className={shared.sectionTitle}>
         Served entities
       </h2>
-      <p className={styles.sectionHint}>
+      <p className={shared.sectionHint}>
         Serve a Unity Catalog model, a foundation model with provisioned throughput, or an external model. Split traffic across
         entities for A/B tests.
       </p>
@@ -52,11 +53,11 @@ export function ServedEntityRows({ externalRule, dialogErrors }: ServedEntityRow
           dialogError={dialogErrors[index]}
         />
       ))}
-      <div className={styles.addRow}>
+      <div className={shared.addRow}>
         <Button onClick={() => append(newEntityRow('0'))} disabled={hasExternal}>
           <PlusIcon /> Add served entity
         </Button>
-        {hasExternal && <span className={styles.muted}>An endpoint that serves an external model has one entity.</span>}
+        {hasExternal && <span className={shared.muted}>An endpoint that serves an external model has one entity.</span>}
       </div>
     </section>
   )
@@ -142,7 +143,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
         )}
       </div>
       {entity?.kind === 'uc' && (
-        <div className={styles.grid}>
+        <div className={shared.grid}>
           <Field label="Compute type" error={errors?.workload_type?.message}>
             {(c) => (
               <Select {...c} {...register(`entities.${index}.workload_type`)}>
@@ -165,7 +166,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
               </Select>
             )}
           </Field>
-          <label className={styles.checkbox}>
+          <label className={shared.checkbox}>
             <input type="checkbox" {...register(`entities.${index}.scale_to_zero`)} />
             Scale to zero
           </label>
@@ -173,7 +174,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
       )}
       {entity?.kind === 'pt' && (
         <Field label="Provisioned model units" error={errors?.units?.message} hint={`In steps of ${PT_UNIT_STEP}.`}>
-          {(c) => <Input {...c} inputMode="numeric" className={styles.narrow} {...register(`entities.${index}.units`)} />}
+          {(c) => <Input {...c} inputMode="numeric" className={shared.narrow} {...register(`entities.${index}.units`)} />}
         </Field>
       )}
       {entity?.kind !== 'external' && (
@@ -182,7 +183,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
             <Input
               {...c}
               inputMode="numeric"
-              className={styles.narrow}
+              className={shared.narrow}
               readOnly={count === 1}
               {...register(`entities.${index}.traffic`)}
             />

@@ -8,7 +8,7 @@ import { CloseIcon, PlusIcon } from '../../components/icons'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { toListView, toRows } from './endpoint-rows'
 import { EndpointTable } from './endpoint-table'
-import styles from './endpoint-list.module.css'
+import styles from './endpoint-list-page.module.css'
 import { useListView } from './use-list-view'
 
 export function EndpointListPage() {

@@ -5,7 +5,8 @@ import { Link } from 'react-router'
 import { RelativeTime } from '../../components/relative-time'
 import { StateBadges } from '../../components/state-badge'
 import type { EndpointRow, ListItem } from './endpoint-rows'
-import styles from './endpoint-list.module.css'
+import styles from './endpoint-table-row.module.css'
+import shared from './list-shared.module.css'
 
 export const ROW_HEIGHT = 40
 export const COLUMNS = 7
@@ -13,13 +14,13 @@ export const COLUMNS = 7
 /** Stands in for the rows scrolled out of view, so the scrollbar matches the whole list. */
 export function Spacer({ height }: { height: number }) {
   if (height <= 0) return null
-  return <tr aria-hidden="true" className={styles.spacerRow} style={{ height }} />
+  return <tr aria-hidden="true" className={shared.spacerRow} style={{ height }} />
 }
 
 export const ItemRow = memo(function ItemRow({ item, rowIndex }: { item: ListItem; rowIndex: number }) {
   if (item.kind === 'group') {
     return (
-      <tr aria-rowindex={rowIndex} className={styles.groupRow}>
+      <tr aria-rowindex={rowIndex} className={shared.groupRow}>
         <th colSpan={COLUMNS} scope="rowgroup">
           {item.label}
         </th>

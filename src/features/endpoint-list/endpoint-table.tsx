@@ -4,7 +4,8 @@
 import { lazy, Suspense, useRef, type ReactNode } from 'react'
 import { SortIcon } from '../../components/icons'
 import { itemKey, type ListItem, type SortKey } from './endpoint-rows'
-import styles from './endpoint-list.module.css'
+import styles from './endpoint-table.module.css'
+import shared from './list-shared.module.css'
 import { COLUMNS, ItemRow, ROW_HEIGHT, Spacer } from './endpoint-table-row'
 
 /** Up to this many rows every row is rendered, so the browser's find sees them all. */
@@ -38,7 +39,7 @@ export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTabl
   if (items.length === 0) {
     body = (
       <tr aria-rowindex={2}>
-        <td colSpan={COLUMNS} className={styles.placeholderCell}>
+        <td colSpan={COLUMNS} className={shared.placeholderCell}>
           {placeholder}
         </td>
       </tr>
@@ -58,7 +59,7 @@ export function EndpointTable({ items, sort, onSort, placeholder }: EndpointTabl
 
   return (
     <div className={styles.tableFrame}>
-      <table className={styles.table} aria-label="Serving endpoints" aria-rowcount={Math.max(items.length, 1) + 1}>
+      <table className={shared.table} aria-label="Serving endpoints" aria-rowcount={Math.max(items.length, 1) + 1}>
         <colgroup>
           <col className={styles.colName} />
           <col className={styles.colState} />
