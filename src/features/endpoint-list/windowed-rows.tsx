@@ -16,13 +16,18 @@ export default function WindowedRows({
   bodyRef: RefObject<HTMLElement | null>
 }) {
   const [bodyTop, setBodyTop] = useState(0)
-  // Whatever sits above the table (toolbar, a notice) may move it: measured after every render on
-  // purpose; the same value does not render again.
-  // oxlint-disable-next-line react/exhaustive-deps
+  // Whatever sits above the table (toolbar, a notice) may move it; any such change resizes the
+  // document's body, so the body's size is watched (jsdom has no ResizeObserver: measured once there).
   useLayoutEffect(() => {
     const body = bodyRef.current
-    if (body) setBodyTop(body.getBoundingClientRect().top + window.scrollY)
-  })
+    if (!body) return
+    const measure = () => setBodyTop(body.getBoundingClientRect().top + window.scrollY)
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(document.body)
+    return () => observer.disconnect()
+  }, [bodyRef])
   // The app is not built with React Compiler; the rows below get plain values, not virtualizer methods.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
