@@ -1,34 +1,9 @@
 import type { Page } from '@playwright/test'
-import { expect, mockReady, setControls, test } from './fixtures'
+import { expect, setControls, test } from './fixtures'
+import { detailPath, startUpdate } from './api'
 import { DetailsPage } from './pages/details-page'
 import { ListPage } from './pages/list-page'
 
-const detailPath = (name: string) => `/api/2.0/serving-endpoints/${name}`
-
-/** Starts a config update through the REST API, as a script or another person would. */
-async function startUpdate(page: Page, name: string, body: unknown) {
-  await mockReady(page)
-  const status = await page.evaluate(
-    async ([path, json]) =>
-      (await fetch(path, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: json })).status,
-    [`${detailPath(name)}/config`, JSON.stringify(body)] as const,
-  )
-  expect(status).toBe(200)
-}
-
-const churnUpdate = {
-  served_entities: [
-    {
-      name: 'churn_model-4',
-      entity_name: 'main.default.churn_model',
-      entity_version: '4',
-      workload_size: 'Large',
-      scale_to_zero_enabled: false,
-    },
-  ],
-}
-
-/** Counts the GETs of an endpoint's detail route the page sends from now on. */
 function countDetailGets(page: Page, name: string): { readonly count: number } {
   let count = 0
   page.on('request', (request) => {
@@ -72,7 +47,7 @@ test('an update started through the API can be canceled on the page', async ({ p
   await list.goto()
   // Long enough that a slow machine cannot finish the update before the click.
   await setControls(page, { latencyMs: 0, updateMs: 600_000 })
-  await startUpdate(page, 'churn-predictor', churnUpdate)
+  await startUpdate(page, 'churn-predictor')
 
   await list.link('churn-predictor').click()
   await expect(details.state).toContainText('Update in progress')
@@ -93,7 +68,7 @@ test('watches an update become applied as time passes, then stops polling', asyn
   const details = new DetailsPage(page)
   await page.clock.install()
   await list.goto()
-  await startUpdate(page, 'churn-predictor', churnUpdate)
+  await startUpdate(page, 'churn-predictor')
   await list.link('churn-predictor').click()
   await expect(details.state).toContainText('Update in progress')
 

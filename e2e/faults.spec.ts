@@ -1,37 +1,18 @@
 // Resilience under failures, driven by the mock controls: what a person sees when a request fails,
 // that nothing typed is lost, and that nothing is created twice.
 import type { Locator, Page } from '@playwright/test'
-import { expect, mockReady, setControls, test, type MockControls } from './fixtures'
+import { ENDPOINTS, OWN_REQUEST_HEADER, api, detailPath, startUpdate } from './api'
+import { expect, setControls, test, type MockControls } from './fixtures'
 
-const ENDPOINTS = '/api/2.0/serving-endpoints'
-const detailPath = (name: string) => `${ENDPOINTS}/${name}`
 /** The fixture's fast mock, plus whatever a test changes. */
 const FAST: MockControls = { latencyMs: 0, deployMs: 4000, updateMs: 4000 }
 /** Requests the spec itself sends carry this header, so they are not counted as the app's. */
-const OWN = 'x-e2e-own'
 
 const msg500 = 'The serving service answered 500 (INTERNAL_ERROR). Try again.'
 const msg503 = 'The serving service answered 503 (TEMPORARILY_UNAVAILABLE). Try again.'
 const msgNetwork = 'Could not reach the server. Check your connection and try again.'
 
 type Fault = NonNullable<MockControls['faults']>[number]
-
-/** One REST call from inside the page (through the mock), as a script or another person would. */
-async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  await mockReady(page)
-  return page.evaluate(
-    async ([m, p, json, header]) => {
-      const response = await fetch(p, {
-        method: m,
-        headers: { 'Content-Type': 'application/json', [header]: '1' },
-        body: json === undefined ? undefined : json,
-      })
-      const text = await response.text()
-      return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined }
-    },
-    [method, path, body === undefined ? undefined : JSON.stringify(body), OWN] as const,
-  )
-}
 
 /** How many endpoints the server holds with this name. */
 async function countNamed(page: Page, name: string): Promise<number> {
@@ -45,7 +26,7 @@ function countAppRequests(page: Page, method: string, path: string) {
   const counter = { count: 0 }
   page.on('request', (request) => {
     if (request.method() !== method || new URL(request.url()).pathname !== path) return
-    if (request.headers()[OWN] !== undefined) return
+    if (request.headers()[OWN_REQUEST_HEADER] !== undefined) return
     counter.count++
   })
   return counter
@@ -296,18 +277,7 @@ test.describe('edit form', () => {
     await page.goto('/ml/endpoints/churn-predictor/edit')
     await expect(traffic(page)).toHaveCount(2)
     await setControls(page, { ...FAST, updateMs: 600_000 })
-    const started = await api(page, 'PUT', `${detailPath('churn-predictor')}/config`, {
-      served_entities: [
-        {
-          name: 'churn_model-4',
-          entity_name: 'main.default.churn_model',
-          entity_version: '4',
-          workload_size: 'Large',
-          scale_to_zero_enabled: false,
-        },
-      ],
-    })
-    expect(started.status).toBe(200)
+    await startUpdate(page, 'churn-predictor')
 
     await traffic(page).nth(0).fill('60')
     await traffic(page).nth(1).fill('40')
@@ -441,18 +411,7 @@ test.describe('details page', () => {
     await page.goto('/ml/endpoints')
     await expect(page.getByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeVisible()
     await setControls(page, { ...FAST, updateMs: 600_000 })
-    const started = await api(page, 'PUT', `${detailPath('churn-predictor')}/config`, {
-      served_entities: [
-        {
-          name: 'churn_model-4',
-          entity_name: 'main.default.churn_model',
-          entity_version: '4',
-          workload_size: 'Large',
-          scale_to_zero_enabled: false,
-        },
-      ],
-    })
-    expect(started.status).toBe(200)
+    await startUpdate(page, 'churn-predictor')
     await page.getByRole('link', { name: 'churn-predictor' }).click()
     await expect(stateOf(page)).toContainText('Update in progress')
 
