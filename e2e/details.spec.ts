@@ -87,14 +87,6 @@ test('watches an update become applied as time passes, then stops polling', asyn
   expect(requests.count).toBe(0)
 })
 
-test('shows Endpoint not found for an unknown name, with a way back', async ({ page }) => {
-  const details = new DetailsPage(page)
-  await page.goto('/ml/endpoints/no-such-endpoint')
-  await expect(details.heading('Endpoint not found')).toBeVisible()
-  await page.getByRole('link', { name: 'Go to Serving endpoints' }).click()
-  await expect(page).toHaveURL(/\/ml\/endpoints$/)
-})
-
 test('queries an external-model endpoint and shows its answer', async ({ page }) => {
   const details = new DetailsPage(page)
   await details.goto('support-chat-gpt4o')
