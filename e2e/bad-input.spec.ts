@@ -3,6 +3,7 @@
 // nothing. HTML typed or stored anywhere renders as text. One page load per table keeps the suite fast.
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { FormPage } from './pages/form-page'
 import {
   chooseFoundation,
   chooseUcModel,
@@ -42,14 +43,10 @@ interface FieldTable {
   cases: Case[]
 }
 
-async function openCreate(page: Page) {
-  await page.goto('/ml/endpoints/create')
-  await expect(page.getByRole('heading', { level: 1, name: 'Create serving endpoint' })).toBeVisible()
-}
-
-const submitForm = (page: Page) => page.getByRole('button', { name: 'Create', exact: true }).click()
-const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Select served entity' })
-const confirmDialog = (page: Page) => dialogOf(page).getByRole('button', { name: 'Confirm' }).click()
+const openCreate = (page: Page) => new FormPage(page).gotoCreate()
+const submitForm = (page: Page) => new FormPage(page).createButton.click()
+const dialogOf = (page: Page) => new FormPage(page).entityDialog
+const confirmDialog = (page: Page) => new FormPage(page).confirmEntity()
 
 /** Nothing HTML-shaped became markup, and no injected handler or script ran. */
 async function expectNoInjection(page: Page, what: string) {
@@ -65,7 +62,7 @@ const tables: FieldTable[] = [
   {
     title: 'Name',
     open: async () => {},
-    field: (page) => page.getByRole('textbox', { name: 'Name' }),
+    field: (page) => new FormPage(page).nameField,
     submit: submitForm,
     cases: [
       { what: 'empty', value: '', message: 'Name is required.' },
@@ -152,7 +149,7 @@ const tables: FieldTable[] = [
     open: async (page) => {
       await page.getByRole('button', { name: 'Add tag' }).click()
     },
-    field: (page) => page.getByRole('textbox', { name: 'Key' }),
+    field: (page) => new FormPage(page).tagKeys,
     submit: submitForm,
     cases: [
       { what: 'empty', value: '', message: 'Enter a tag key.' },
@@ -170,7 +167,7 @@ const tables: FieldTable[] = [
       await page.getByRole('button', { name: 'Add tag' }).click()
       await page.getByRole('textbox', { name: 'Key' }).fill('team')
     },
-    field: (page) => page.getByRole('textbox', { name: /^Value/ }),
+    field: (page) => new FormPage(page).tagValues,
     submit: submitForm,
     cases: [
       { what: '256 characters', value: 'v'.repeat(256), message: 'Tag values are at most 255 characters.' },

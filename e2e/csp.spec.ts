@@ -1,4 +1,7 @@
 import { expect, test } from './fixtures'
+import { DetailsPage } from './pages/details-page'
+import { FormPage } from './pages/form-page'
+import { ListPage } from './pages/list-page'
 
 test('the production build runs under its Content-Security-Policy with no violation', async ({ page }) => {
   await page.addInitScript(() => {
@@ -8,20 +11,16 @@ test('the production build runs under its Content-Security-Policy with no violat
       w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`)
     })
   })
-  await page.goto('/ml/endpoints')
+  const list = new ListPage(page)
+  await list.goto()
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
   expect(csp).toContain("script-src 'self'")
   expect(csp).toContain("worker-src 'self'")
-  await expect(page.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
-  await page.getByRole('link', { name: 'recsys-ranker' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'recsys-ranker' })).toBeVisible()
-  await page.goto('/ml/endpoints/create')
-  await expect(page.getByRole('heading', { level: 1, name: 'Create serving endpoint' })).toBeVisible()
-  await page
-    .getByRole('button', { name: /^Entity/ })
-    .first()
-    .click()
-  await expect(page.getByRole('dialog', { name: 'Select served entity' })).toBeVisible()
+  await list.link('recsys-ranker').click()
+  await expect(new DetailsPage(page).heading('recsys-ranker')).toBeVisible()
+  const form = new FormPage(page)
+  await form.gotoCreate()
+  await form.openEntityDialog()
   const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
   expect(violations).toEqual([])
 })

@@ -3,6 +3,10 @@
 import type { Locator, Page } from '@playwright/test'
 import { ENDPOINTS, OWN_REQUEST_HEADER, api, detailPath, startUpdate } from './api'
 import { expect, setControls, test, type MockControls } from './fixtures'
+import { chooseUcModel } from './helpers'
+import { DetailsPage } from './pages/details-page'
+import { FormPage } from './pages/form-page'
+import { ListPage } from './pages/list-page'
 
 /** The fixture's fast mock, plus whatever a test changes. */
 const FAST: MockControls = { latencyMs: 0, deployMs: 4000, updateMs: 4000 }
@@ -46,70 +50,67 @@ async function runClockUntil(page: Page, assertion: () => Promise<void>) {
 
 // ---------------------------------------------------------------- create form
 
-const entityButton = (page: Page) => page.getByRole('button', { name: /^Entity/ }).first()
-
-async function fillCreateForm(page: Page, name: string) {
-  await page.goto('/ml/endpoints/create')
-  await page.getByRole('textbox', { name: 'Name' }).fill(name)
-  await entityButton(page).click()
-  const dialog = page.getByRole('dialog', { name: 'Select served entity' })
-  await dialog.getByRole('combobox', { name: 'Model' }).selectOption('main.nlp.sentiment')
-  await dialog.getByRole('combobox', { name: 'Version' }).selectOption({ label: 'Version 3' })
-  await dialog.getByRole('button', { name: 'Confirm' }).click()
+async function fillCreateForm(form: FormPage, name: string) {
+  await form.gotoCreate()
+  await form.nameField.fill(name)
+  const dialog = await form.openEntityDialog()
+  await chooseUcModel(dialog, 'main.nlp.sentiment', '3')
+  await form.confirmEntity()
   await expect(dialog).toBeHidden()
-  await page.getByRole('button', { name: 'Add tag' }).click()
-  await page.getByRole('textbox', { name: 'Key' }).fill('team')
-  await page.getByRole('textbox', { name: /^Value/ }).fill('ml')
+  await form.addTag('team', 'ml')
 }
 
-async function expectCreateInputsKept(page: Page, name: string) {
-  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue(name)
-  await expect(entityButton(page)).toHaveAccessibleName('Entity main.nlp.sentiment · Version 3')
-  await expect(page.getByRole('textbox', { name: 'Key' })).toHaveValue('team')
-  await expect(page.getByRole('textbox', { name: /^Value/ })).toHaveValue('ml')
+async function expectCreateInputsKept(form: FormPage, name: string) {
+  await expect(form.nameField).toHaveValue(name)
+  await expect(form.entityButton()).toHaveAccessibleName('Entity main.nlp.sentiment · Version 3')
+  await expect(form.tagKeys).toHaveValue('team')
+  await expect(form.tagValues).toHaveValue('ml')
 }
 
 async function expectDetailsOf(page: Page, name: string) {
+  const details = new DetailsPage(page)
   await expect(page).toHaveURL(new RegExp(`/ml/endpoints/${name}$`))
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(details.heading(name)).toBeVisible()
 }
 
 test.describe('create form', () => {
   test('a 500 on create shows the server message, keeps every input, and a retry creates one endpoint', async ({ page }) => {
+    const form = new FormPage(page)
     const posts = countAppRequests(page, 'POST', ENDPOINTS)
-    await fillCreateForm(page, 'e2e-fault-500')
+    await fillCreateForm(form, 'e2e-fault-500')
     await setFaults(page, [{ method: 'POST', path: ENDPOINTS, status: 500, times: 1 }])
 
-    await page.getByRole('button', { name: 'Create' }).click()
+    await form.createButton.click()
 
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('Could not create the endpoint')
     await expect(alert).toContainText(msg500)
-    await expectCreateInputsKept(page, 'e2e-fault-500')
+    await expectCreateInputsKept(form, 'e2e-fault-500')
     await expect(page).toHaveURL(/\/ml\/endpoints\/create$/)
     expect(await countNamed(page, 'e2e-fault-500')).toBe(0)
 
-    await page.getByRole('button', { name: 'Create' }).click()
+    await form.createButton.click()
     await expectDetailsOf(page, 'e2e-fault-500')
     expect(await countNamed(page, 'e2e-fault-500')).toBe(1)
     expect(posts.count).toBe(2)
   })
 
   test('a dropped connection on create says so, keeps every input, and a retry creates one endpoint', async ({ page }) => {
+    const form = new FormPage(page)
     const posts = countAppRequests(page, 'POST', ENDPOINTS)
-    await fillCreateForm(page, 'e2e-fault-net')
+    await fillCreateForm(form, 'e2e-fault-net')
     await setFaults(page, [{ method: 'POST', path: ENDPOINTS, network: true, times: 1 }])
 
-    await page.getByRole('button', { name: 'Create' }).click()
+    await form.createButton.click()
 
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('Could not create the endpoint')
     await expect(alert).toContainText(msgNetwork)
-    await expectCreateInputsKept(page, 'e2e-fault-net')
+    await expectCreateInputsKept(form, 'e2e-fault-net')
 
     // The retry looks the name up first; it is not there, so the app posts again, once.
     const lookup = page.waitForRequest((r) => r.method() === 'GET' && new URL(r.url()).pathname === detailPath('e2e-fault-net'))
-    await page.getByRole('button', { name: 'Create' }).click()
+    await form.createButton.click()
     await lookup
     await expectDetailsOf(page, 'e2e-fault-net')
     expect(await countNamed(page, 'e2e-fault-net')).toBe(1)
@@ -117,10 +118,11 @@ test.describe('create form', () => {
   })
 
   test('when a dropped create did reach the server, the retry opens that endpoint instead of posting again', async ({ page }) => {
+    const form = new FormPage(page)
     const posts = countAppRequests(page, 'POST', ENDPOINTS)
-    await fillCreateForm(page, 'e2e-fault-landed')
+    await fillCreateForm(form, 'e2e-fault-landed')
     await setFaults(page, [{ method: 'POST', path: ENDPOINTS, network: true, times: 1 }])
-    await page.getByRole('button', { name: 'Create' }).click()
+    await form.createButton.click()
     await expect(page.getByRole('alert')).toContainText(msgNetwork)
 
     // The request was applied but its answer was lost: the endpoint exists on the server.
@@ -140,26 +142,27 @@ test.describe('create form', () => {
     })
     expect(landed.status).toBe(200)
 
-    await page.getByRole('button', { name: 'Create' }).click()
+    await form.createButton.click()
     await expectDetailsOf(page, 'e2e-fault-landed')
     expect(await countNamed(page, 'e2e-fault-landed')).toBe(1)
     expect(posts.count).toBe(1)
   })
 
   test('a slow create disables Create and shows progress until the endpoint arrives', async ({ page }) => {
+    const form = new FormPage(page)
     const posts = countAppRequests(page, 'POST', ENDPOINTS)
-    await fillCreateForm(page, 'e2e-slow')
+    await fillCreateForm(form, 'e2e-slow')
     await setControls(page, { ...FAST, latencyMs: 3000 })
 
-    const create = page.getByRole('button', { name: 'Create' })
+    const create = form.createButton
     await create.click()
 
     await expect(create).toBeDisabled()
     await expect(page.getByRole('status').filter({ hasText: 'Creating…' })).toBeVisible()
-    await expect(page.getByRole('button', { name: 'Cancel' })).toBeDisabled()
+    await expect(form.cancelButton).toBeDisabled()
     // Enter in a field while the request runs must not submit a second time.
-    await page.getByRole('textbox', { name: 'Name' }).press('Enter')
-    await expectCreateInputsKept(page, 'e2e-slow')
+    await form.nameField.press('Enter')
+    await expectCreateInputsKept(form, 'e2e-slow')
 
     await expectDetailsOf(page, 'e2e-slow')
     await setControls(page, FAST)
@@ -176,79 +179,76 @@ const failures: { label: string; fault: Omit<Fault, 'method' | 'path'>; message:
 ]
 
 test.describe('edit form', () => {
-  const traffic = (page: Page) => page.getByRole('textbox', { name: 'Traffic (%)' })
-
   for (const { label, fault, message } of failures) {
     test(`${label} on the config update shows why and keeps the new traffic split`, async ({ page }) => {
+      const form = new FormPage(page)
+      const details = new DetailsPage(page)
       const puts = countAppRequests(page, 'PUT', `${detailPath('churn-predictor')}/config`)
-      await page.goto('/ml/endpoints/churn-predictor/edit')
-      await expect(traffic(page)).toHaveCount(2)
+      await form.gotoEdit('churn-predictor')
+      await expect(form.trafficFields).toHaveCount(2)
       await setFaults(page, [{ method: 'PUT', path: `${detailPath('churn-predictor')}/config`, ...fault }])
-      await traffic(page).nth(0).fill('60')
-      await traffic(page).nth(1).fill('40')
+      await form.trafficFields.nth(0).fill('60')
+      await form.trafficFields.nth(1).fill('40')
 
-      await page.getByRole('button', { name: 'Update' }).click()
+      await form.updateButton.click()
 
       const alert = page.getByRole('alert')
       await expect(alert).toContainText('Could not update the endpoint')
       await expect(alert).toContainText(message)
-      await expect(traffic(page).nth(0)).toHaveValue('60')
-      await expect(traffic(page).nth(1)).toHaveValue('40')
-      await expect(page.getByRole('button', { name: 'Update' })).toBeEnabled()
+      await expect(form.trafficFields.nth(0)).toHaveValue('60')
+      await expect(form.trafficFields.nth(1)).toHaveValue('40')
+      await expect(form.updateButton).toBeEnabled()
 
-      await page.getByRole('button', { name: 'Update' }).click()
+      await form.updateButton.click()
       await expectDetailsOf(page, 'churn-predictor')
-      await expect(page.getByRole('table', { name: 'Pending configuration' })).toContainText('60%')
+      await expect(details.pendingConfig).toContainText('60%')
       expect(puts.count).toBe(2)
     })
 
     test(`${label} on saving tags shows why and keeps the typed tag`, async ({ page }) => {
-      await page.goto('/ml/endpoints/churn-predictor/edit')
-      await expect(traffic(page)).toHaveCount(2)
+      const form = new FormPage(page)
+      await form.gotoEdit('churn-predictor')
+      await expect(form.trafficFields).toHaveCount(2)
       await setFaults(page, [{ method: 'PATCH', path: `${detailPath('churn-predictor')}/tags`, ...fault }])
-      await page.getByRole('button', { name: 'Add tag' }).click()
-      await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
-      await page
-        .getByRole('textbox', { name: /^Value/ })
-        .last()
-        .fill('yes')
+      await form.addTag('reviewed', 'yes')
 
-      await page.getByRole('button', { name: 'Update' }).click()
+      await form.updateButton.click()
 
       const alert = page.getByRole('alert')
       await expect(alert).toContainText('Could not update the endpoint')
       await expect(alert).toContainText(message)
-      await expect(page.getByRole('textbox', { name: 'Key' }).last()).toHaveValue('reviewed')
-      await expect(page.getByRole('textbox', { name: /^Value/ }).last()).toHaveValue('yes')
+      await expect(form.tagKeys.last()).toHaveValue('reviewed')
+      await expect(form.tagValues.last()).toHaveValue('yes')
 
-      await page.getByRole('button', { name: 'Update' }).click()
+      await form.updateButton.click()
       await expectDetailsOf(page, 'churn-predictor')
       await expect(page.getByRole('list', { name: 'Tags' })).toContainText('reviewed')
     })
   }
 
   test('config saved but tags failed: the message shows, the tag stays, and Update retries only the tags', async ({ page }) => {
+    const form = new FormPage(page)
     const puts = countAppRequests(page, 'PUT', `${detailPath('churn-predictor')}/config`)
     const patches = countAppRequests(page, 'PATCH', `${detailPath('churn-predictor')}/tags`)
-    await page.goto('/ml/endpoints/churn-predictor/edit')
-    await expect(traffic(page)).toHaveCount(2)
+    await form.gotoEdit('churn-predictor')
+    await expect(form.trafficFields).toHaveCount(2)
     await setFaults(page, [{ method: 'PATCH', path: `${detailPath('churn-predictor')}/tags`, status: 500, times: 1 }], {
       updateMs: 600_000,
     })
-    await traffic(page).nth(0).fill('60')
-    await traffic(page).nth(1).fill('40')
-    await page.getByRole('button', { name: 'Add tag' }).click()
-    await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
+    await form.trafficFields.nth(0).fill('60')
+    await form.trafficFields.nth(1).fill('40')
+    await form.addTagButton.click()
+    await form.tagKeys.last().fill('reviewed')
 
-    await page.getByRole('button', { name: 'Update' }).click()
+    await form.updateButton.click()
 
     await expect(page.getByRole('alert')).toContainText('The served entities were saved; the tags were not.')
     await expect(page.getByRole('alert')).toContainText(msg500)
-    await expect(page.getByRole('textbox', { name: 'Key' }).last()).toHaveValue('reviewed')
-    await expect(traffic(page).nth(0)).toHaveValue('60')
+    await expect(form.tagKeys.last()).toHaveValue('reviewed')
+    await expect(form.trafficFields.nth(0)).toHaveValue('60')
     // The update in progress is this form's own: it does not lock the retry.
     await expect(page.getByText('Cannot edit endpoint when pending update is in progress.')).toHaveCount(0)
-    await page.getByRole('button', { name: 'Update' }).click()
+    await form.updateButton.click()
     await expectDetailsOf(page, 'churn-predictor')
     await expect(page.getByRole('list', { name: 'Tags' })).toContainText('reviewed')
     expect(puts.count).toBe(1)
@@ -256,38 +256,40 @@ test.describe('edit form', () => {
   })
 
   test('an endpoint deleted elsewhere while its edit form is open: Update explains, input kept', async ({ page }) => {
-    await page.goto('/ml/endpoints/churn-predictor/edit')
-    await expect(traffic(page)).toHaveCount(2)
-    await traffic(page).nth(0).fill('60')
-    await traffic(page).nth(1).fill('40')
+    const form = new FormPage(page)
+    await form.gotoEdit('churn-predictor')
+    await expect(form.trafficFields).toHaveCount(2)
+    await form.trafficFields.nth(0).fill('60')
+    await form.trafficFields.nth(1).fill('40')
     expect((await api(page, 'DELETE', detailPath('churn-predictor'))).status).toBe(200)
 
-    await page.getByRole('button', { name: 'Update' }).click()
+    await form.updateButton.click()
 
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('Could not update the endpoint')
     await expect(alert).toContainText("Serving endpoint with name 'churn-predictor' does not exist.")
-    await expect(traffic(page).nth(0)).toHaveValue('60')
-    await expect(traffic(page).nth(1)).toHaveValue('40')
-    await expect(page.getByRole('heading', { level: 1, name: 'Edit serving endpoint' })).toBeVisible()
+    await expect(form.trafficFields.nth(0)).toHaveValue('60')
+    await expect(form.trafficFields.nth(1)).toHaveValue('40')
+    await expect(form.editHeading).toBeVisible()
     expect(await countNamed(page, 'churn-predictor')).toBe(0)
   })
 
   test('a config update started elsewhere while the form is open: the 409 is shown at the form, input kept', async ({ page }) => {
-    await page.goto('/ml/endpoints/churn-predictor/edit')
-    await expect(traffic(page)).toHaveCount(2)
+    const form = new FormPage(page)
+    await form.gotoEdit('churn-predictor')
+    await expect(form.trafficFields).toHaveCount(2)
     await setControls(page, { ...FAST, updateMs: 600_000 })
     await startUpdate(page, 'churn-predictor')
 
-    await traffic(page).nth(0).fill('60')
-    await traffic(page).nth(1).fill('40')
-    await page.getByRole('button', { name: 'Update' }).click()
+    await form.trafficFields.nth(0).fill('60')
+    await form.trafficFields.nth(1).fill('40')
+    await form.updateButton.click()
 
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('Could not update the endpoint')
     await expect(alert).toContainText("Endpoint 'churn-predictor' is currently updating")
-    await expect(traffic(page).nth(0)).toHaveValue('60')
-    await expect(traffic(page).nth(1)).toHaveValue('40')
+    await expect(form.trafficFields.nth(0)).toHaveValue('60')
+    await expect(form.trafficFields.nth(1)).toHaveValue('40')
     await expect(page).toHaveURL(/\/churn-predictor\/edit$/)
     // The other update is the one in progress; ours was not applied.
     const { json } = await api(page, 'GET', detailPath('churn-predictor'))
@@ -299,28 +301,28 @@ test.describe('edit form', () => {
 
 // ---------------------------------------------------------------- details page
 
-const stateOf = (page: Page) => page.getByRole('group', { name: 'Serving endpoint state' })
 const notice = (page: Page, text: string | RegExp): Locator => page.getByRole('status').filter({ hasText: text })
 
 test.describe('details page', () => {
   for (const { label, fault, message } of failures) {
     test(`${label} on Cancel update rolls the optimistic change back and explains`, async ({ page }) => {
+      const details = new DetailsPage(page)
       await page.goto('/ml/endpoints/recsys-ranker')
-      await expect(stateOf(page)).toContainText('Update in progress')
+      await expect(details.state).toContainText('Update in progress')
       // Slow enough to see the optimistic state before the failure arrives.
       await setFaults(page, [{ method: 'POST', path: `${detailPath('recsys-ranker')}/config/cancel`, ...fault }], {
         latencyMs: 1500,
       })
 
-      await page.getByRole('button', { name: 'Cancel update' }).click()
-      await expect(stateOf(page)).toContainText('Update canceled')
-      await expect(page.getByRole('table', { name: 'Pending configuration' })).toHaveCount(0)
+      await details.cancelUpdateButton.click()
+      await expect(details.state).toContainText('Update canceled')
+      await expect(details.pendingConfig).toHaveCount(0)
 
       await expect(notice(page, `Couldn't cancel the update: ${message}`)).toBeVisible()
-      await expect(stateOf(page)).toContainText('Update in progress')
-      await expect(stateOf(page)).not.toContainText('Update canceled')
-      await expect(page.getByRole('table', { name: 'Pending configuration' })).toBeVisible()
-      await expect(page.getByRole('button', { name: 'Cancel update' })).toBeEnabled()
+      await expect(details.state).toContainText('Update in progress')
+      await expect(details.state).not.toContainText('Update canceled')
+      await expect(details.pendingConfig).toBeVisible()
+      await expect(details.cancelUpdateButton).toBeEnabled()
       await setControls(page, FAST)
       const { json } = await api(page, 'GET', detailPath('recsys-ranker'))
       expect((json as { state: { config_update: string } }).state.config_update).toBe('IN_PROGRESS')
@@ -328,49 +330,53 @@ test.describe('details page', () => {
   }
 
   test('a failed Save tag keeps the typed tag through later polls, and a retry saves it once', async ({ page }) => {
+    const details = new DetailsPage(page)
     await page.goto('/ml/endpoints/recsys-ranker')
-    await expect(stateOf(page)).toContainText('Update in progress')
+    await expect(details.state).toContainText('Update in progress')
     await setFaults(page, [{ method: 'PATCH', path: `${detailPath('recsys-ranker')}/tags`, status: 500, times: 1 }])
     const side = page.getByRole('complementary', { name: 'Endpoint information' })
     await side.getByRole('button', { name: 'Add tag' }).click()
-    const form = side.getByRole('form', { name: 'Add tag' })
-    await form.getByRole('textbox', { name: 'Key' }).fill('owner')
-    await form.getByRole('textbox', { name: /^Value/ }).fill('ranking-team')
+    const tagForm = side.getByRole('form', { name: 'Add tag' })
+    await tagForm.getByRole('textbox', { name: 'Key' }).fill('owner')
+    await tagForm.getByRole('textbox', { name: /^Value/ }).fill('ranking-team')
 
-    await form.getByRole('button', { name: 'Save tag' }).click()
+    await tagForm.getByRole('button', { name: 'Save tag' }).click()
 
-    const alert = form.getByRole('alert')
+    const alert = tagForm.getByRole('alert')
     await expect(alert).toContainText('The tag was not saved')
     await expect(alert).toContainText(msg500)
     // The page keeps polling (an update is in progress); what was typed survives the refresh.
     await page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === detailPath('recsys-ranker'))
-    await expect(form.getByRole('textbox', { name: 'Key' })).toHaveValue('owner')
-    await expect(form.getByRole('textbox', { name: /^Value/ })).toHaveValue('ranking-team')
+    await expect(tagForm.getByRole('textbox', { name: 'Key' })).toHaveValue('owner')
+    await expect(tagForm.getByRole('textbox', { name: /^Value/ })).toHaveValue('ranking-team')
 
-    await form.getByRole('button', { name: 'Save tag' }).click()
+    await tagForm.getByRole('button', { name: 'Save tag' }).click()
     await expect(notice(page, 'Tag owner saved.')).toBeVisible()
     await expect(side.getByRole('list', { name: 'Tags' }).getByText('owner: ranking-team')).toHaveCount(1)
   })
 
   test('a first load that keeps failing offers Retry, which recovers', async ({ page }) => {
+    const details = new DetailsPage(page)
+    const list = new ListPage(page)
     await page.goto('/ml/endpoints')
     await setFaults(page, [{ method: 'GET', path: detailPath('churn-predictor'), status: 503, times: 3 }])
-    await page.getByRole('table', { name: 'Serving endpoints' }).getByRole('link', { name: 'churn-predictor' }).click()
+    await list.link('churn-predictor').click()
 
     const alert = page.getByRole('alert')
     await expect(alert).toContainText("Couldn't load this endpoint")
     await expect(alert).toContainText(msg503)
     await alert.getByRole('button', { name: 'Retry' }).click()
-    await expect(page.getByRole('table', { name: 'Active configuration' })).toBeVisible()
+    await expect(details.activeConfig).toBeVisible()
     await expect(page.getByRole('alert')).toHaveCount(0)
   })
 
   test('a 500 on Delete keeps the dialog open with the reason, and the endpoint stays', async ({ page }) => {
+    const details = new DetailsPage(page)
     await page.goto('/ml/endpoints/churn-predictor')
-    await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
+    await expect(details.heading('churn-predictor')).toBeVisible()
     await setFaults(page, [{ method: 'DELETE', path: detailPath('churn-predictor'), status: 500, times: 1 }])
 
-    await page.getByRole('button', { name: 'Delete' }).click()
+    await details.deleteButton.click()
     const dialog = page.getByRole('alertdialog', { name: 'Delete serving endpoint' })
     await dialog.getByRole('button', { name: 'Delete' }).click()
 
@@ -383,16 +389,17 @@ test.describe('details page', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await expect(dialog).toBeHidden()
     await expect(page).toHaveURL(/\/ml\/endpoints\/churn-predictor$/)
-    await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
-    await expect(page.getByRole('table', { name: 'Active configuration' })).toBeVisible()
+    await expect(details.heading('churn-predictor')).toBeVisible()
+    await expect(details.activeConfig).toBeVisible()
   })
 
   test('a dropped connection on Delete says so, keeps the dialog open, and the endpoint stays', async ({ page }) => {
+    const details = new DetailsPage(page)
     await page.goto('/ml/endpoints/churn-predictor')
-    await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
+    await expect(details.heading('churn-predictor')).toBeVisible()
     await setFaults(page, [{ method: 'DELETE', path: detailPath('churn-predictor'), network: true, times: 1 }])
 
-    await page.getByRole('button', { name: 'Delete' }).click()
+    await details.deleteButton.click()
     const dialog = page.getByRole('alertdialog', { name: 'Delete serving endpoint' })
     await dialog.getByRole('button', { name: 'Delete' }).click()
 
@@ -407,45 +414,47 @@ test.describe('details page', () => {
   })
 
   test('Cancel update after the update already finished explains instead of crashing', async ({ page }) => {
+    const details = new DetailsPage(page)
+    const list = new ListPage(page)
     await page.clock.install()
     await page.goto('/ml/endpoints')
-    await expect(page.getByRole('heading', { level: 1, name: 'Serving endpoints' })).toBeVisible()
+    await expect(list.heading).toBeVisible()
     await setControls(page, { ...FAST, updateMs: 600_000 })
     await startUpdate(page, 'churn-predictor')
     await page.getByRole('link', { name: 'churn-predictor' }).click()
-    await expect(stateOf(page)).toContainText('Update in progress')
+    await expect(details.state).toContainText('Update in progress')
 
     // The update finishes on the server before the page's next poll: freeze timers, move the date.
     const now = await page.evaluate(() => Date.now())
     await page.clock.pauseAt(now + 500)
     await page.clock.setSystemTime(now + 700_000)
-    await page.getByRole('button', { name: 'Cancel update' }).click()
+    await details.cancelUpdateButton.click()
 
     await runClockUntil(page, () =>
       expect(notice(page, 'The update finished before it could be canceled.')).toBeVisible({ timeout: 200 }),
     )
-    await runClockUntil(page, () =>
-      expect(page.getByRole('table', { name: 'Active configuration' })).toContainText('CPU · Large', { timeout: 200 }),
-    )
-    await expect(stateOf(page)).not.toContainText('Update in progress')
-    await expect(stateOf(page)).not.toContainText('Update canceled')
-    await expect(page.getByRole('button', { name: 'Cancel update' })).toHaveCount(0)
-    await expect(page.getByRole('table', { name: 'Pending configuration' })).toHaveCount(0)
-    await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
+    await runClockUntil(page, () => expect(details.activeConfig).toContainText('CPU · Large', { timeout: 200 }))
+    await expect(details.state).not.toContainText('Update in progress')
+    await expect(details.state).not.toContainText('Update canceled')
+    await expect(details.cancelUpdateButton).toHaveCount(0)
+    await expect(details.pendingConfig).toHaveCount(0)
+    await expect(details.heading('churn-predictor')).toBeVisible()
   })
 
   test('an endpoint deleted while its page is open shows Endpoint not found with a way back', async ({ page }) => {
+    const details = new DetailsPage(page)
+    const list = new ListPage(page)
     await page.goto('/ml/endpoints/recsys-ranker')
-    await expect(stateOf(page)).toContainText('Update in progress')
+    await expect(details.state).toContainText('Update in progress')
 
     expect((await api(page, 'DELETE', detailPath('recsys-ranker'))).status).toBe(200)
 
     // The next poll (every 2 s while an update runs) finds it gone.
-    await expect(page.getByRole('heading', { level: 1, name: 'Endpoint not found' })).toBeVisible()
+    await expect(details.heading('Endpoint not found')).toBeVisible()
     await expect(page.getByText('It may have been deleted.')).toBeVisible()
     await page.getByRole('link', { name: 'Go to Serving endpoints' }).click()
     await expect(page).toHaveURL(/\/ml\/endpoints$/)
-    const table = page.getByRole('table', { name: 'Serving endpoints' })
+    const table = list.table
     await expect(table.getByRole('link', { name: 'churn-predictor' })).toBeVisible()
     await expect(table.getByRole('link', { name: 'recsys-ranker' })).toHaveCount(0)
   })
@@ -455,33 +464,35 @@ test.describe('details page', () => {
 
 test.describe('polling errors', () => {
   test('the details page keeps the last data with a notice while refreshes fail, then recovers', async ({ page }) => {
+    const details = new DetailsPage(page)
     await page.clock.install()
     await page.goto('/ml/endpoints/recsys-ranker')
-    await expect(page.getByRole('table', { name: 'Pending configuration' })).toBeVisible()
+    await expect(details.pendingConfig).toBeVisible()
     await setFaults(page, [{ method: 'GET', path: detailPath('recsys-ranker'), status: 503, times: 100 }])
 
     const refresh = notice(page, "Couldn't refresh")
     await runClockUntil(page, () => expect(refresh).toBeVisible({ timeout: 200 }))
     await expect(refresh).toContainText(msg503)
     await expect(refresh.getByRole('button', { name: 'Retry now' })).toBeVisible()
-    await expect(page.getByRole('heading', { level: 1, name: 'recsys-ranker' })).toBeVisible()
-    await expect(stateOf(page)).toContainText('Update in progress')
-    await expect(page.getByRole('table', { name: 'Pending configuration' })).toBeVisible()
-    await expect(page.getByRole('table', { name: 'Active configuration' })).toBeVisible()
+    await expect(details.heading('recsys-ranker')).toBeVisible()
+    await expect(details.state).toContainText('Update in progress')
+    await expect(details.pendingConfig).toBeVisible()
+    await expect(details.activeConfig).toBeVisible()
     await expect(page.getByText("Couldn't load this endpoint")).toHaveCount(0)
 
     await setControls(page, FAST)
     await runClockUntil(page, () => expect(refresh).toHaveCount(0, { timeout: 200 }))
-    await expect(stateOf(page)).toContainText('Update in progress')
-    await expect(page.getByRole('table', { name: 'Pending configuration' })).toBeVisible()
+    await expect(details.state).toContainText('Update in progress')
+    await expect(details.pendingConfig).toBeVisible()
   })
 
   test('the list keeps its rows with a notice while refreshes fail, then recovers', async ({ page }) => {
+    const list = new ListPage(page)
     await page.clock.install()
     await page.goto('/ml/endpoints')
-    const table = page.getByRole('table', { name: 'Serving endpoints' })
+    const table = list.table
     await expect(table.getByRole('link', { name: 'recsys-ranker' })).toBeVisible()
-    const filter = page.getByRole('textbox', { name: 'Filter endpoints' })
+    const filter = list.filterBox
     await filter.fill('r')
     await setFaults(page, [{ method: 'GET', path: ENDPOINTS, status: 503, times: 100 }])
 
