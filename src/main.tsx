@@ -2,8 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { createQueryClient } from './app/query-client'
-import { prefetchMatches } from './app/prefetch'
-import { createRouter } from './app/router'
+import { prefetchMatches, preloadMatches } from './app/prefetch'
+import { matchesAt } from './app/router'
 import { registerWorkerEarly } from './mocks/register-worker'
 import './styles/global.css'
 
@@ -24,13 +24,14 @@ function render() {
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} router={router} />
+      <App queryClient={queryClient} />
     </StrictMode>,
   )
 }
 
-// The router first: creating it starts fetching this page's code while the mock downloads and starts.
-const router = createRouter()
+// This page's code first: it downloads while the mock downloads and starts.
+const matches = matchesAt(window.location.pathname)
+preloadMatches(matches)
 const queryClient = createQueryClient()
 startMockBackend()
   // A mock that cannot start (service workers off) still gets a page: its requests then fail, and
@@ -38,6 +39,6 @@ startMockBackend()
   .catch((error: unknown) => console.error('The embedded mock backend did not start:', error))
   .finally(() => {
     // The page's first requests go out now, while React renders.
-    prefetchMatches(queryClient, router.state.matches)
+    prefetchMatches(queryClient, matches)
     render()
   })

@@ -1,14 +1,20 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-// The DOM build of RouterProvider (react-router/dom), as React Router documents for browser apps.
-import { RouterProvider } from 'react-router/dom'
+import { BrowserRouter, useRoutes } from 'react-router'
 import { NoticeProvider } from '../components/notices'
-import type { AppRouter } from './router'
+import { routes } from './router'
 
-export function App({ queryClient, router }: { queryClient: QueryClient; router: AppRouter }) {
+/** The app's pages; rendered inside a BrowserRouter (or a MemoryRouter in tests). */
+export function AppRoutes() {
+  return useRoutes(routes)
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <NoticeProvider>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </NoticeProvider>
     </QueryClientProvider>
   )

@@ -1,14 +1,12 @@
-import { createMemoryRouter } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { endpointKeys } from '../api/queries'
 import { createTestQueryClient } from '../test/render'
 import { prefetchMatches } from './prefetch'
-import { routes } from './router'
+import { matchesAt } from './router'
 
 function prefetchAt(path: string) {
   const queryClient = createTestQueryClient()
-  const router = createMemoryRouter(routes, { initialEntries: [path] })
-  prefetchMatches(queryClient, router.state.matches)
+  prefetchMatches(queryClient, matchesAt(path))
   return queryClient
 }
 

@@ -1,9 +1,12 @@
-// Render-as-you-fetch: a route names the data its page asks for first, and the app starts those
-// requests as soon as the backend answers, alongside React's first render instead of after it.
+// Render-as-you-fetch: a route names the code and the data its page asks for first, and the app starts
+// both as soon as it can (the code while the mock starts, the data once it answers), alongside React's
+// first render instead of after it.
 import type { QueryClient } from '@tanstack/react-query'
 import type { Params } from 'react-router'
 
 export interface RouteHandle {
+  /** Starts loading the page's code (its chunk). */
+  preload?: () => unknown
   /** Starts the page's first queries (the same queryOptions the page uses, so the page joins them). */
   prefetch?: (queryClient: QueryClient, params: Params) => void
 }
@@ -13,6 +16,12 @@ interface MatchLike {
   params: Params
 }
 
+const handleOf = (match: MatchLike) => match.route.handle as RouteHandle | undefined
+
+export function preloadMatches(matches: readonly MatchLike[]): void {
+  for (const match of matches) handleOf(match)?.preload?.()
+}
+
 export function prefetchMatches(queryClient: QueryClient, matches: readonly MatchLike[]): void {
-  for (const { route, params } of matches) (route.handle as RouteHandle | undefined)?.prefetch?.(queryClient, params)
+  for (const match of matches) handleOf(match)?.prefetch?.(queryClient, match.params)
 }

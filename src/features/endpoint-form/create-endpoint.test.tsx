@@ -211,6 +211,19 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints'))
   })
 
+  it('a link in the page asks before dropping typed input, and goes where it led on Discard', async () => {
+    const { user, router } = renderApp('/ml/endpoints/create')
+    await user.type(await screen.findByRole('textbox', { name: 'Name' }, { timeout: 5000 }), 'half-typed')
+    await user.click(screen.getByRole('link', { name: 'Serving' }))
+    const confirm = await screen.findByRole('dialog', { name: 'Discard unsaved changes?' })
+    await user.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
+    expect(router.state.location.pathname).toBe('/ml/endpoints/create')
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('half-typed')
+    await user.click(screen.getByRole('link', { name: 'Serving Console' }))
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Discard changes' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints'))
+  })
+
   it('Cancel on an untouched form leaves at once', async () => {
     const { user, router } = renderApp('/ml/endpoints/create')
     await user.click(await screen.findByRole('button', { name: 'Cancel' }, { timeout: 5000 }))

@@ -2,7 +2,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
-import { useNavigate } from 'react-router'
 import type { ServingEndpointDetailed } from '../../api/types'
 import { Alert } from '../../components/alert'
 import { Button } from '../../components/button'
@@ -35,11 +34,9 @@ function EndpointFormBody({ mode, defaultValues, endpoint, cancelTo, externalRul
   const schema = useMemo(() => endpointFormSchema(mode), [mode])
   const form = useForm<EndpointFormValues>({ resolver: zodResolver(schema), defaultValues })
   const { register, handleSubmit, formState } = form
-  const navigate = useNavigate()
-  const { blocker, allowLeave } = useLeaveGuard(formState.isDirty && !formState.isSubmitSuccessful)
+  const { blocker, navigate } = useLeaveGuard(formState.isDirty && !formState.isSubmitSuccessful)
   const { submit, dialogErrors } = useEndpointSubmit(form, endpoint, (name) => {
-    allowLeave()
-    void navigate(`/ml/endpoints/${encodeURIComponent(name)}`)
+    navigate(`/ml/endpoints/${encodeURIComponent(name)}`, { force: true })
   })
   const serverError = formState.errors.root?.server?.message
   const pending = formState.isSubmitting
@@ -88,7 +85,7 @@ function EndpointFormBody({ mode, defaultValues, endpoint, cancelTo, externalRul
             <Button type="submit" variant="primary" disabled={pending || lockReason !== undefined}>
               {mode === 'create' ? 'Create' : 'Update'}
             </Button>
-            <Button onClick={() => void navigate(cancelTo)} disabled={pending}>
+            <Button onClick={() => navigate(cancelTo)} disabled={pending}>
               Cancel
             </Button>
             {pending && (

@@ -1,19 +1,19 @@
-import type { useBlocker } from 'react-router'
 import { Button } from '../../components/button'
 import { Dialog, DialogContent } from '../../components/dialog'
+import type { LeaveBlocker } from './use-leave-guard'
 
-/** Shown while the router holds a navigation that would drop unsaved input. */
-export function LeaveDialog({ blocker }: { blocker: ReturnType<typeof useBlocker> }) {
+/** Shown while the leave guard holds a navigation that would drop unsaved input. */
+export function LeaveDialog({ blocker }: { blocker: LeaveBlocker }) {
   const open = blocker.state === 'blocked'
   return (
-    <Dialog open={open} onOpenChange={(next) => !next && blocker.reset?.()}>
+    <Dialog open={open} onOpenChange={(next) => !next && blocker.reset()}>
       <DialogContent
         title="Discard unsaved changes?"
         description="What you typed in this form will be lost."
         footer={
           <>
-            <Button onClick={() => blocker.reset?.()}>Keep editing</Button>
-            <Button variant="danger" onClick={() => blocker.proceed?.()}>
+            <Button onClick={() => blocker.reset()}>Keep editing</Button>
+            <Button variant="danger" onClick={() => blocker.proceed()}>
               Discard changes
             </Button>
           </>
