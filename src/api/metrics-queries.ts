@@ -1,7 +1,7 @@
 // The metrics-history route's client and query (the Metrics tab).
 import { queryOptions } from '@tanstack/react-query'
 import { endpointPath, request } from './client'
-import type { MetricsHistory } from './metrics-types'
+import type { MetricsHistory } from '../lib/metrics-history'
 import { endpointKeys } from './queries'
 
 /** The Metrics tab refreshes this often while it is open and the page is in the foreground. */

@@ -1,6 +1,6 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { describe, expect, it } from 'vitest'
-import type { MetricsHistory } from '../api/metrics-types'
+import type { MetricsHistory } from '../lib/metrics-history'
 import type { DatabricksErrorBody } from '../api/types'
 import { server } from './node'
 

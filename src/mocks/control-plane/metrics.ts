@@ -1,6 +1,6 @@
 // An endpoint's metrics: background traffic (traffic.ts) plus the invocations the mock answered
 // (invocation-log.ts), as a downsampled history for the charts (ours) and as running totals.
-import type { MetricsHistory } from '../../api/metrics-types'
+import type { MetricsHistory } from '../../lib/metrics-history'
 import type { QueryResponse, ServingEndpointDetailed } from '../../api/types'
 import { ControlPlaneError, invalid } from './errors'
 import { LATENCY_BUCKETS_MS, emptyTotals, type Invocation, type InvocationLog, type Totals } from './invocation-log'
