@@ -109,7 +109,7 @@ describe('GET …/metrics-history', () => {
     )
     const coarse = metricsHistory(
       plane.cp.metricsSource('churn-predictor'),
-      params({ start_timestamp: start, end_timestamp: start + 2 * DAY }),
+      params({ start_timestamp: start, end_timestamp: start + DAY }),
     )
     expect(coarse.step_seconds).toBeGreaterThan(fine.step_seconds)
     const hourOfCoarse = coarse.timestamps.flatMap((t, i) => (t >= start && t < start + HOUR ? [coarse.request_count[i]] : []))

@@ -141,7 +141,7 @@ export function stepFor(rangeMs: number): number {
 
 /**
  * GET …/metrics-history: each point sums (requests, errors) or averages (latency weighted by
- * requests, gauges over its minutes) the minutes it covers; background minutes count once complete.
+ * requests, gauges over its minutes) the minutes it covers; a minute's background counts from its start.
  */
 export function metricsHistory(source: MetricsSource, params: URLSearchParams): MetricsHistory {
   const { endpoint, now } = source
@@ -163,9 +163,10 @@ export function metricsHistory(source: MetricsSource, params: URLSearchParams): 
   const profiles = served === undefined ? all : all.filter((p) => p.entity === served)
   const gpu = profiles.some((p) => p.gpu)
   const step = stepFor(end - start)
-  const first = Math.floor(start / step) * step
-  // A range up to now includes the minute now is in: an invocation shows at once.
-  const stop = end >= now ? now + 1 : end
+  // Points end with the range (up to now, the end of the minute now is in) and step back from there,
+  // so that every point covers whole minutes and an invocation shows at once.
+  const stop = end >= now ? (Math.floor(now / MINUTE) + 1) * MINUTE : Math.ceil(end / MINUTE) * MINUTE
+  const first = stop - Math.ceil((stop - start) / step) * step
   const recorded = source.log.of(endpoint, first, stop).filter((i) => served === undefined || i.entity === served)
   const history: MetricsHistory = {
     start_timestamp: start,
@@ -189,7 +190,7 @@ export function metricsHistory(source: MetricsSource, params: URLSearchParams): 
     history.gpu_memory_usage_percentage = []
   }
   for (let t = first; t < stop; t += step) {
-    const point = pointOf(profiles, recorded, t, Math.min(t + step, now + 1), now)
+    const point = pointOf(profiles, recorded, t, t + step, now)
     history.timestamps.push(t)
     history.request_count.push(point.requests)
     history.request_4xx_count.push(point.e4xx)
@@ -256,17 +257,13 @@ function pointOf(
     const mine = inPoint.filter((i) => i.entity === profile.entity)
     const sums = { cpu: 0, mem: 0, concurrency: 0, gpu: 0, gpuMem: 0 }
     let minutes = 0
-    for (let m = Math.floor(from / MINUTE); m * MINUTE < to && (m + 1) * MINUTE <= now; m++) {
-      const stats = minuteWith(
-        profile,
-        m,
-        mine.filter((i) => Math.floor(i.at / MINUTE) === m),
-      )
-      const bg = stats.requests - mine.filter((i) => Math.floor(i.at / MINUTE) === m).length
-      bgRequests += bg
+    for (let m = Math.floor(from / MINUTE); m * MINUTE < to && m * MINUTE <= now; m++) {
+      const inMinute = mine.filter((i) => Math.floor(i.at / MINUTE) === m)
+      const stats = minuteWith(profile, m, inMinute)
+      bgRequests += stats.requests - inMinute.length
       point.e4xx += stats.e4xx
       point.e5xx += stats.e5xx
-      Z.forEach((z, q) => (weighted[q] += bg * stats.latencyMs * Math.exp(z * LATENCY_SIGMA)))
+      Z.forEach((z, q) => (weighted[q] += (stats.requests - inMinute.length) * stats.latencyMs * Math.exp(z * LATENCY_SIGMA)))
       sums.cpu += stats.cpu
       sums.mem += stats.mem
       sums.concurrency += stats.concurrency
@@ -274,10 +271,6 @@ function pointOf(
       sums.gpuMem += stats.gpuMem
       minutes++
     }
-    // Invocations in the minute still running count at once; background ones once their minute is over.
-    const running = mine.filter((i) => (Math.floor(i.at / MINUTE) + 1) * MINUTE > now)
-    point.e4xx += running.filter((i) => i.status >= 400 && i.status < 500).length
-    point.e5xx += running.filter((i) => i.status >= 500).length
     if (minutes > 0 && !profile.external) {
       point.cpu += sums.cpu / minutes
       point.mem += sums.mem / minutes
@@ -356,7 +349,7 @@ function dayTotals(profile: EntityProfile, day: number): Totals {
   return totals
 }
 
-/** Background totals of the complete minutes in [fromMinute, toMinute). */
+/** Background totals of the minutes in [fromMinute, toMinute). */
 function backgroundTotals(profile: EntityProfile, fromMinute: number, toMinute: number): Totals {
   const totals = emptyTotals()
   let m = fromMinute
@@ -375,7 +368,7 @@ function backgroundTotals(profile: EntityProfile, fromMinute: number, toMinute: 
 /** Everything one served entity answered: background since the history's start, plus what was recorded. */
 export function entityTotals(source: MetricsSource, profile: EntityProfile): Totals {
   const from = Math.ceil(Math.max(profile.since, source.seededAt - HISTORY_DAYS * DAY) / MINUTE)
-  const totals = backgroundTotals(profile, from, Math.floor(source.now / MINUTE))
+  const totals = backgroundTotals(profile, from, Math.floor(source.now / MINUTE) + 1)
   const recorded = source.log.totalsOf(source.endpoint, profile.entity)
   if (recorded) addTotals(totals, recorded)
   return totals

@@ -108,7 +108,7 @@ function MetricsCharts({ endpoint }: { endpoint: ServingEndpointDetailed }) {
           {query.error.message} The charts show the last metrics loaded.
         </Alert>
       )}
-      <dl className={styles.summary} aria-label={`Totals, ${range.label.toLowerCase()}`}>
+      <dl className={styles.summary}>
         <div>
           <dt>Requests</dt>
           <dd>{total(history.request_count)}</dd>
