@@ -4,7 +4,7 @@
 export interface MetricsHistory {
   start_timestamp: number
   end_timestamp: number
-  /** The width of each point (server-side downsampling keeps ≤ MAX_HISTORY_POINTS points). */
+  /** The width of each point (server-side downsampling keeps ≤ 500 points). */
   step_seconds: number
   /** The one served entity asked for; absent: all of them. */
   served_entity_name?: string
@@ -25,5 +25,3 @@ export interface MetricsHistory {
   gpu_usage_percentage?: number[]
   gpu_memory_usage_percentage?: number[]
 }
-
-export const MAX_HISTORY_POINTS = 500

@@ -16,11 +16,12 @@ export interface ChartSpec {
   series: ChartSeries[]
 }
 
+/** The time ranges offered; `key` is their value in the URL (`?metrics_range=7d`). */
 export const TIME_RANGES = [
-  { label: 'Last hour', ms: 3_600_000 },
-  { label: 'Last 6 hours', ms: 6 * 3_600_000 },
-  { label: 'Last 24 hours', ms: 24 * 3_600_000 },
-  { label: 'Last 7 days', ms: 7 * 24 * 3_600_000 },
+  { key: '1h', label: 'Last hour', ms: 3_600_000 },
+  { key: '6h', label: 'Last 6 hours', ms: 6 * 3_600_000 },
+  { key: '24h', label: 'Last 24 hours', ms: 24 * 3_600_000 },
+  { key: '7d', label: 'Last 7 days', ms: 7 * 24 * 3_600_000 },
 ] as const
 
 const perSecond = (counts: number[], stepSeconds: number) => counts.map((c) => c / stepSeconds)

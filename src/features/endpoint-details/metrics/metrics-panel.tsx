@@ -2,6 +2,7 @@
 // their tables. Refreshes every minute while shown and the page is in the foreground.
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { metricsHistoryQuery } from '../../../api/metrics-queries'
 import type { ServingEndpointDetailed } from '../../../api/types'
@@ -16,6 +17,7 @@ import { TimeSeriesChart } from './time-series-chart'
 import styles from './metrics.module.css'
 
 const ALL = ''
+const RANGE_PARAM = 'metrics_range'
 
 function NotAvailable() {
   return (
@@ -33,22 +35,31 @@ export default function MetricsPanel({ endpoint }: { endpoint: ServingEndpointDe
 }
 
 function MetricsCharts({ endpoint }: { endpoint: ServingEndpointDetailed }) {
-  const [rangeMs, setRangeMs] = useState<number>(TIME_RANGES[0].ms)
+  // The range is kept in the URL: it survives a switch to another tab and back, and a reload.
+  const [params, setParams] = useSearchParams()
+  const range = TIME_RANGES.find((r) => r.key === params.get(RANGE_PARAM)) ?? TIME_RANGES[0]
+  const setRange = (key: string) =>
+    setParams(
+      (current) => {
+        current.set(RANGE_PARAM, key)
+        return current
+      },
+      { replace: true },
+    )
   const [served, setServed] = useState(ALL)
   const [asTable, setAsTable] = useState(false)
   const entities = endpoint.config?.served_entities.map((e) => e.name) ?? []
   const entity = entities.includes(served) ? served : ALL
-  const query = useQuery(metricsHistoryQuery(endpoint.name, rangeMs, entity || undefined))
+  const query = useQuery(metricsHistoryQuery(endpoint.name, range.ms, entity || undefined))
   const id = useId()
-  const range = TIME_RANGES.find((r) => r.ms === rangeMs) ?? TIME_RANGES[0]
 
   const controls = (
     <div className={styles.controls}>
       <Field label="Time range">
         {(control) => (
-          <Select {...control} value={rangeMs} onChange={(e) => setRangeMs(Number(e.target.value))}>
+          <Select {...control} value={range.key} onChange={(e) => setRange(e.target.value)}>
             {TIME_RANGES.map((r) => (
-              <option key={r.ms} value={r.ms}>
+              <option key={r.key} value={r.key}>
                 {r.label}
               </option>
             ))}

@@ -36,11 +36,8 @@ function options(spec: ChartSpec, width: number, el: HTMLElement, onDrawn: () =>
     ],
     axes: [
       axis,
-      {
-        ...axis,
-        size: 56,
-        values: (_u, ticks) => ticks.map((t) => formatValue(t, { unit: spec.unit === 'ms' ? '' : spec.unit, digits: 2 })),
-      },
+      // The unit is in the chart's title: ticks stay short enough for the axis.
+      { ...axis, size: 50, values: (_u, ticks) => ticks.map((t) => formatValue(t, { unit: '', digits: 3 })) },
     ],
     legend: { live: true },
     cursor: { drag: { x: false, y: false } },
