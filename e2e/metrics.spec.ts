@@ -122,3 +122,18 @@ test('moves the series as the mock clock moves', async ({ page }) => {
   await expect(total(page, 'Up to')).not.toHaveText(before ?? '')
   await expectChartsDrawn(page)
 })
+
+test('draws the charts under the production Content-Security-Policy with no violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] }
+    w.cspViolations = []
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`))
+  })
+  await new DetailsPage(page).goto('churn-predictor')
+  await page.getByRole('tab', { name: 'Metrics' }).click()
+  await expectChartsDrawn(page)
+  await chart(page, 'Latency')
+    .locator('.u-over')
+    .hover({ position: { x: 100, y: 40 } })
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([])
+})

@@ -56,7 +56,14 @@ export const faultSchema = z
 const FAULTS = `must be a list of at most ${CONTROL_BOUNDS.faults} faults.`
 
 const TRAFFIC = `must be an object of at most ${CONTROL_BOUNDS.trafficEndpoints} endpoint names, each "off" or requests per minute from 0 to ${CONTROL_BOUNDS.trafficRpm}.`
-const trafficRate = z.union([z.literal('off'), z.number().min(0).max(CONTROL_BOUNDS.trafficRpm)], { error: TRAFFIC })
+const RATE = `must be "off" or requests per minute from 0 to ${CONTROL_BOUNDS.trafficRpm}.`
+const trafficRate = z.union(
+  [
+    z.literal('off', { error: RATE }),
+    z.number({ error: RATE }).min(0, { error: RATE }).max(CONTROL_BOUNDS.trafficRpm, { error: RATE }),
+  ],
+  { error: RATE },
+)
 const trafficSchema = z
   .record(z.string(), trafficRate, { error: TRAFFIC })
   .refine((traffic) => Object.keys(traffic).length <= CONTROL_BOUNDS.trafficEndpoints, { error: TRAFFIC })
