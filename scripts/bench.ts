@@ -13,6 +13,7 @@ import { build, preview, type PreviewServer } from 'vite'
 import { ControlPlane, memoryStorage } from '../src/mocks/control-plane'
 import { floorOneElement, floorTable, type FloorRow } from './bench-floor'
 import { benchServer, serverRows, type ServerResults } from './bench-server'
+import { benchMetrics, metricsRows, type MetricsResults } from './bench-metrics'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const WORK = join(ROOT, 'bench', '.work')
@@ -312,6 +313,12 @@ async function serverOnly() {
   printRows(serverRows(server))
 }
 
+async function metricsOnly() {
+  const metrics = await benchMetrics(chromiumPath())
+  writeResults({ metrics_date: new Date().toISOString(), metrics })
+  printRows(metricsRows(metrics))
+}
+
 async function main() {
   rmSync(WORK, { recursive: true, force: true })
   mkdirSync(WORK, { recursive: true })
@@ -363,6 +370,7 @@ async function main() {
     await Promise.all(servers.map((s) => s.close()))
 
     const server = await benchServer()
+    const metrics = await benchMetrics(chromiumPath())
 
     console.log('Running the Playwright suite…')
     const suiteSeconds = suiteWallTime()
@@ -397,6 +405,7 @@ async function main() {
       playwright_suite_seconds: suiteSeconds === undefined ? null : round(suiteSeconds),
       server_date: new Date().toISOString(),
       server,
+      metrics,
     }
     writeResults(results)
     printTable(results)
@@ -423,6 +432,7 @@ type Results = {
   requests_per_minute: { settled_details: number; in_progress_details: number }
   playwright_suite_seconds: number | null
   server: ServerResults
+  metrics: MetricsResults
 }
 
 function printTable(r: Results) {
@@ -440,6 +450,7 @@ function printTable(r: Results) {
     ['Requests/min, details page with an update in progress', `${r.requests_per_minute.in_progress_details}`, ''],
     ['Playwright suite wall time', r.playwright_suite_seconds === null ? 'skipped' : `${r.playwright_suite_seconds} s`, ''],
     ...serverRows(r.server),
+    ...metricsRows(r.metrics),
   ]
   printRows(rows)
 }
@@ -452,4 +463,4 @@ function printRows(rows: [string, string, string][]) {
   for (const [a, b, c] of rows) console.log(`| ${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c} |`)
 }
 
-await (args.has('--server-only') ? serverOnly() : main())
+await (args.has('--server-only') ? serverOnly() : args.has('--metrics-only') ? metricsOnly() : main())

@@ -74,4 +74,23 @@ describe('Mock controls form', () => {
       faults: [],
     })
   })
+
+  it('saves background traffic per endpoint, and refuses a rate out of bounds', async () => {
+    const { user, dialog, save } = await openControls()
+    const traffic = within(dialog).getByLabelText('Background traffic (JSON)')
+    await user.click(traffic)
+    await user.paste('{"churn-predictor": 20000}')
+    await save()
+    expect(traffic).toHaveAccessibleDescription(
+      expect.stringContaining('traffic.churn-predictor must be "off" or requests per minute from 0 to 10000.'),
+    )
+    expect(window.localStorage.getItem(CONTROLS_KEY)).toBeNull()
+    await user.clear(traffic)
+    await user.click(traffic)
+    await user.paste('{"churn-predictor": "off", "fresh": 30}')
+    await save()
+    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).toMatchObject({
+      traffic: { 'churn-predictor': 'off', fresh: 30 },
+    })
+  })
 })

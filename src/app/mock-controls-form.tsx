@@ -46,6 +46,23 @@ const faultsText = z.string().transform((text, ctx) => {
   return z.NEVER
 })
 
+/** The traffic textarea: empty is no per-endpoint setting; else a JSON object of endpoint to "off" or requests per minute. */
+const trafficText = z.string().transform((text, ctx) => {
+  if (text.trim() === '') return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    ctx.issues.push({ code: 'custom', message: 'Background traffic must be valid JSON.', input: text })
+    return z.NEVER
+  }
+  const result = shape.traffic.safeParse(value)
+  if (result.success) return result.data ?? {}
+  const issue = result.error.issues[0]
+  ctx.issues.push({ code: 'custom', message: describeIssue({ ...issue, path: ['traffic', ...issue.path] }).message, input: text })
+  return z.NEVER
+})
+
 const formSchema = z.object({
   latencyMs: numberText(shape.latencyMs),
   deployMs: numberText(shape.deployMs),
@@ -53,6 +70,7 @@ const formSchema = z.object({
   extraEndpoints: numberText(shape.extraEndpoints),
   failNextDeploy: z.boolean(),
   faults: faultsText,
+  traffic: trafficText,
 })
 
 type ControlsForm = z.input<typeof formSchema>
@@ -77,6 +95,10 @@ function toForm(stored: Record<string, unknown>): ControlsForm {
     extraEndpoints: num('extraEndpoints'),
     failNextDeploy: stored.failNextDeploy === true,
     faults: Array.isArray(stored.faults) && stored.faults.length > 0 ? JSON.stringify(stored.faults, null, 2) : '',
+    traffic:
+      typeof stored.traffic === 'object' && stored.traffic !== null && Object.keys(stored.traffic).length > 0
+        ? JSON.stringify(stored.traffic)
+        : '',
   }
 }
 
@@ -98,6 +120,8 @@ export function MockControlsForm({ onSaved }: { onSaved: () => void }) {
     }
     next.failNextDeploy = form.failNextDeploy
     next.faults = form.faults
+    if (Object.keys(form.traffic).length > 0) next.traffic = form.traffic
+    else delete next.traffic
     window.localStorage.setItem(CONTROLS_KEY, JSON.stringify(next))
     void queryClient.invalidateQueries()
     notify('Mock controls saved.')
@@ -136,6 +160,13 @@ export function MockControlsForm({ onSaved }: { onSaved: () => void }) {
         hint={'For example [{"method":"POST","path":"/api/2.0/serving-endpoints","status":503,"times":1}]'}
       >
         {(p) => <Textarea {...p} spellCheck={false} {...register('faults')} />}
+      </Field>
+      <Field
+        label="Background traffic (JSON)"
+        error={errors.traffic?.message}
+        hint={'Metrics: per endpoint "off" or requests per minute, for example {"churn-predictor":"off","my-endpoint":30}'}
+      >
+        {(p) => <Textarea {...p} spellCheck={false} {...register('traffic')} />}
       </Field>
     </form>
   )

@@ -4,6 +4,7 @@ import { HttpResponse, delay, http, type HttpHandler } from 'msw'
 import { ControlPlane, ControlPlaneError, faultError } from './control-plane'
 import { parseControls } from './control-plane/controls'
 import { noRoute, payloadTooLarge } from './control-plane/errors'
+import { metricsRoutes } from './routes-metrics'
 
 type Params = Record<string, string | readonly string[] | undefined>
 
@@ -126,6 +127,7 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
         if (!mock) {
           const { latencyMs } = controlPlane.controls.read()
           const fault = controlPlane.takeFault(request.method, url.pathname)
+          if (fault) controlPlane.noteFault(request.method, url.pathname, fault)
           // Skipping delay(0) keeps responses synchronous under a fake clock.
           if (latencyMs > 0) await delay(latencyMs)
           if (fault?.network) return HttpResponse.error()
@@ -202,6 +204,7 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       path(`${base}/:name/served-models/:served/build-logs`),
       route(({ params }) => cp.logs(param(params, 'name'), param(params, 'served'), 'build')),
     ),
+    ...metricsRoutes(cp, route, path).map(([pattern, handler]) => http.get(pattern, handler)),
     http.post(
       path('/serving-endpoints/:name/invocations'),
       route(async ({ params, body }) => {

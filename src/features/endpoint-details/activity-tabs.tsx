@@ -1,6 +1,6 @@
 // Events (what happened, newest first) and Logs (per served entity: server and build logs).
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { lazy, Suspense, useId, useState } from 'react'
 import { eventsQuery, logsQuery } from '../../api/queries'
 import type { EndpointEvent, EndpointEventType, ServingEndpointDetailed } from '../../api/types'
 import { Alert } from '../../components/alert'
@@ -11,6 +11,9 @@ import { RelativeTime } from '../../components/relative-time'
 import { Tab, TabList, TabPanel, Tabs } from '../../components/tabs'
 import styles from './activity-tabs.module.css'
 import shared from './details-shared.module.css'
+
+// The Metrics tab and its chart library load when the tab is first opened.
+const MetricsPanel = lazy(() => import('./metrics/metrics-panel'))
 
 const EVENT_LABELS: Record<EndpointEventType, string> = {
   ENDPOINT_CREATED: 'Endpoint created',
@@ -141,12 +144,18 @@ export function ActivityTabs({ endpoint }: { endpoint: ServingEndpointDetailed }
       <TabList aria-label="Endpoint activity">
         <Tab value="events">Events</Tab>
         <Tab value="logs">Logs</Tab>
+        <Tab value="metrics">Metrics</Tab>
       </TabList>
       <TabPanel value="events">
         <EventsPanel name={endpoint.name} />
       </TabPanel>
       <TabPanel value="logs">
         <LogsPanel endpoint={endpoint} />
+      </TabPanel>
+      <TabPanel value="metrics">
+        <Suspense fallback={<p role="status">Loading metrics…</p>}>
+          <MetricsPanel endpoint={endpoint} />
+        </Suspense>
       </TabPanel>
     </Tabs>
   )

@@ -20,6 +20,8 @@ import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './con
 import { modelVersions, permissionsOf, registeredModels } from './catalog'
 import { ControlPlaneError, invalid } from './errors'
 import { invokeEndpoint } from './invocations'
+import { InvocationLog } from './invocation-log'
+import { recordFault, recordInvocation, type MetricsSource } from './metrics'
 import { addEvent, toDetailed, toSummary } from './lifecycle'
 import { entityLogs } from './logs'
 import type { StoredConfig, StoredEndpoint, StoredEntity, StoredState } from './model'
@@ -51,6 +53,8 @@ export class ControlPlane {
   readonly controls: Controls
   private readonly store: EndpointStore
   private listCache?: { state: StoredState; revision: number; extra: number; json: string; bytes?: Uint8Array }
+  /** Every invocation answered, for the metrics (in memory, bounded). */
+  readonly invocations = new InvocationLog()
 
   constructor({ storage, clock = systemClock, defaults = {}, warn = console.warn }: ControlPlaneOptions) {
     this.storage = storage
@@ -62,6 +66,7 @@ export class ControlPlane {
   /** Drops all state: the next request starts from the seed (the UI's "Reset demo data"). */
   reset(): void {
     this.store.reset()
+    this.invocations.clear()
   }
 
   /**
@@ -356,7 +361,24 @@ export class ControlPlane {
   }
 
   invoke(name: string, body: unknown): { response: QueryResponse; servedEntity: string } {
-    return invokeEndpoint(this.get(name), body, this.clock.now())
+    const endpoint = this.get(name)
+    const now = this.clock.now()
+    return recordInvocation(this.invocations, endpoint, body, now, (served) => invokeEndpoint(endpoint, body, now, served))
+  }
+
+  /** A fault the controls injected on a request: on an invocation it counts in the metrics as that error. */
+  noteFault(method: string, path: string, fault: Fault): void {
+    const name = /^\/serving-endpoints\/([^/]+)\/invocations\/?$/.exec(path)?.[1]
+    const endpoint = method === 'POST' && name ? this.store.find(this.store.read(), decodeURIComponent(name)) : undefined
+    if (endpoint) recordFault(this.invocations, toDetailed(endpoint, this.clock.now()), fault.status, this.clock.now())
+  }
+
+  /** What an endpoint's metrics are made of (metrics.ts, exposition.ts). */
+  metricsSource(name: string): MetricsSource {
+    const state = this.store.read()
+    const endpoint = toDetailed(this.store.mustFind(state, name), this.clock.now())
+    const traffic = this.controls.read().traffic[name]
+    return { endpoint, seededAt: state.seeded_at, traffic, log: this.invocations, now: this.clock.now() }
   }
 
   me(): CurrentUser {

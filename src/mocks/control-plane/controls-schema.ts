@@ -13,6 +13,8 @@ const CONTROL_BOUNDS = {
   updateMs: 86_400_000,
   extraEndpoints: 20_000,
   faults: 100,
+  trafficEndpoints: 1_000,
+  trafficRpm: 10_000,
 } as const
 
 function milliseconds(max: number) {
@@ -53,6 +55,19 @@ export const faultSchema = z
 
 const FAULTS = `must be a list of at most ${CONTROL_BOUNDS.faults} faults.`
 
+const TRAFFIC = `must be an object of at most ${CONTROL_BOUNDS.trafficEndpoints} endpoint names, each "off" or requests per minute from 0 to ${CONTROL_BOUNDS.trafficRpm}.`
+const RATE = `must be "off" or requests per minute from 0 to ${CONTROL_BOUNDS.trafficRpm}.`
+const trafficRate = z.union(
+  [
+    z.literal('off', { error: RATE }),
+    z.number({ error: RATE }).min(0, { error: RATE }).max(CONTROL_BOUNDS.trafficRpm, { error: RATE }),
+  ],
+  { error: RATE },
+)
+const trafficSchema = z
+  .record(z.string(), trafficRate, { error: TRAFFIC })
+  .refine((traffic) => Object.keys(traffic).length <= CONTROL_BOUNDS.trafficEndpoints, { error: TRAFFIC })
+
 export const controlsSchema = z.strictObject({
   latencyMs: milliseconds(CONTROL_BOUNDS.latencyMs).optional(),
   deployMs: milliseconds(CONTROL_BOUNDS.deployMs).optional(),
@@ -60,6 +75,8 @@ export const controlsSchema = z.strictObject({
   failNextDeploy: z.boolean({ error: 'must be true or false.' }).optional(),
   extraEndpoints: wholeNumber(CONTROL_BOUNDS.extraEndpoints).optional(),
   faults: z.array(faultSchema, { error: FAULTS }).max(CONTROL_BOUNDS.faults, { error: FAULTS }).optional(),
+  /** Background traffic per endpoint (metrics): "off", or requests per minute on average; unset keeps the seeded default. */
+  traffic: trafficSchema.optional(),
 })
 
 /** What a client may send or store: every control optional. */

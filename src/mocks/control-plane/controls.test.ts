@@ -12,7 +12,7 @@ const withRaw = (text: string) => {
 }
 
 describe('mock controls', () => {
-  it('defaults to 150 ms latency, 8 s deploys and updates, no failure, no extra endpoints, no faults', () => {
+  it('defaults to 150 ms latency, 8 s deploys and updates, no failure, no extra endpoints, no faults, seeded traffic', () => {
     expect(DEFAULT_CONTROLS).toEqual({
       latencyMs: 150,
       deployMs: 8000,
@@ -20,6 +20,7 @@ describe('mock controls', () => {
       failNextDeploy: false,
       extraEndpoints: 0,
       faults: [],
+      traffic: {},
     })
     expect(new ControlPlane({ storage: memoryStorage() }).controls.read()).toEqual(DEFAULT_CONTROLS)
   })
@@ -221,6 +222,7 @@ describe('parseControls (PUT /__mock/controls)', () => {
         { method: 'get', path: '/api/*', status: 503, times: 2 },
         { path: '*', network: true },
       ],
+      traffic: { 'churn-predictor': 'off', fresh: 120 },
     }
     expect(parseControls(body)).toEqual({
       ...body,
@@ -258,6 +260,14 @@ describe('parseControls (PUT /__mock/controls)', () => {
     ['a fault with neither status nor network', { faults: [{ path: '*' }] }, 'faults[0]'],
     ['a negative times', { faults: [{ path: '*', status: 500, times: -1 }] }, 'faults[0].times'],
     ['an unknown control', { latency: 0 }, 'latency'],
+    ['traffic that is not an object', { traffic: 'off' }, 'traffic'],
+    ['a traffic rate over 10,000 per minute', { traffic: { a: 10_001 } }, 'traffic.a'],
+    ['a traffic rate given as text', { traffic: { a: 'on' } }, 'traffic.a'],
+    [
+      'traffic for more than 1,000 endpoints',
+      { traffic: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`e${i}`, 1])) },
+      'traffic',
+    ],
   ])('refuses %s, naming the field', (_, body, field) => {
     const error = errorOf(() => parseControls(body))
     expect(error.status).toBe(400)

@@ -13,6 +13,7 @@ export const DEFAULT_CONTROLS: MockControls = {
   failNextDeploy: false,
   extraEndpoints: 0,
   faults: [],
+  traffic: {},
 }
 
 type Raw = Record<string, unknown>
@@ -91,6 +92,7 @@ export class Controls {
       failNextDeploy: shape.failNextDeploy.safeParse(raw.failNextDeploy).data ?? d.failNextDeploy,
       extraEndpoints: shape.extraEndpoints.safeParse(raw.extraEndpoints).data ?? d.extraEndpoints,
       faults: Array.isArray(raw.faults) ? raw.faults.map(readFault).filter((f): f is Fault => f !== undefined) : d.faults,
+      traffic: shape.traffic.safeParse(raw.traffic).data ?? d.traffic,
     }
   }
 

@@ -210,6 +210,8 @@ export function invokeEndpoint(
   endpoint: ServingEndpointDetailed,
   body: unknown,
   now: number,
+  /** The served entity the traffic split picked (metrics.ts); else the first route with traffic. */
+  pick?: string,
 ): { response: QueryResponse; servedEntity: string } {
   if (endpoint.permission_level === 'CAN_VIEW') {
     throw new ControlPlaneError(
@@ -224,7 +226,7 @@ export function invokeEndpoint(
     )
   }
   const { served_entities: entities, traffic_config: traffic } = endpoint.config
-  const served = traffic.routes.find((r) => r.traffic_percentage > 0)?.served_entity_name ?? entities[0].name
+  const served = pick ?? traffic.routes.find((r) => r.traffic_percentage > 0)?.served_entity_name ?? entities[0].name
   const entity = entities.find((e) => e.name === served) ?? entities[0]
   const task = endpoint.task ?? entity.external_model?.task
   const model = entity.external_model?.name ?? entity.foundation_model?.name ?? entity.entity_name ?? entity.name
