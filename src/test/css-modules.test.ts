@@ -15,9 +15,12 @@ function sources(dir: string): string[] {
   })
 }
 
-/** Class names a stylesheet defines (comments and url() contents skipped). */
+/** Class names a stylesheet defines (comments, url() contents and :global() classes skipped). */
 function classesOf(css: string): Set<string> {
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/url\([^)]*\)/g, '')
+  const text = css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/url\([^)]*\)/g, '')
+    .replace(/:global\([^)]*\)/g, '')
   return new Set([...text.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((m) => m[1]))
 }
 
