@@ -140,6 +140,29 @@ describe('OpenAI-compatible routes (model = endpoint name)', () => {
     expect(json<{ data: unknown[] }>(answer.text).data).toHaveLength(2)
   })
 
+  it('answers base64 float32 vectors for encoding_format base64, as the OpenAI client asks by default', async () => {
+    const floats = await post('/serving-endpoints/embeddings', { model: 'databricks-gte-large-en', input: 'a' })
+    const packed = await post('/serving-endpoints/embeddings', {
+      model: 'databricks-gte-large-en',
+      input: 'a',
+      encoding_format: 'base64',
+    })
+    const vector = json<{ data: { embedding: number[] }[] }>(floats.text).data[0].embedding
+    const base64 = json<{ data: { embedding: string }[] }>(packed.text).data[0].embedding
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+    const view = new DataView(bytes.buffer)
+    const decoded = Array.from({ length: bytes.length / 4 }, (_, i) => view.getFloat32(i * 4, true))
+    expect(decoded).toHaveLength(vector.length)
+    decoded.forEach((value, i) => expect(value).toBeCloseTo(vector[i], 6))
+    const bad = await post('/serving-endpoints/embeddings', {
+      model: 'databricks-gte-large-en',
+      input: 'a',
+      encoding_format: 'hex',
+    })
+    expect(bad.status).toBe(400)
+    expect(error(bad.text).message).toBe("'encoding_format' must be 'float' or 'base64'.")
+  })
+
   it('streams on chat/completions', async () => {
     const answer = await post('/serving-endpoints/chat/completions', { model: 'databricks-gpt-oss-120b', ...CHAT, stream: true })
     expect(answer.type).toMatch(/^text\/event-stream/)
@@ -149,9 +172,12 @@ describe('OpenAI-compatible routes (model = endpoint name)', () => {
   it('answers 404 with a message for an unknown endpoint', async () => {
     const answer = await post('/serving-endpoints/chat/completions', { model: 'no-such-endpoint', ...CHAT })
     expect(answer.status).toBe(404)
-    expect(error(answer.text)).toMatchObject({
+    const message = "Serving endpoint with name 'no-such-endpoint' does not exist."
+    // Databricks' error shape, and the `error` object the OpenAI client takes its message from.
+    expect(json(answer.text)).toEqual({
       error_code: 'RESOURCE_DOES_NOT_EXIST',
-      message: "Serving endpoint with name 'no-such-endpoint' does not exist.",
+      message,
+      error: { message, code: 'RESOURCE_DOES_NOT_EXIST' },
     })
   })
 

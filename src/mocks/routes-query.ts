@@ -3,7 +3,8 @@
 import { HttpResponse, delay, http, type HttpHandler } from 'msw'
 import type { ServingEndpointDetailed } from '../api/types'
 import type { ControlPlane } from './control-plane'
-import { invalid } from './control-plane/errors'
+import { encodeEmbeddings } from './control-plane/encoding'
+import { ControlPlaneError, invalid } from './control-plane/errors'
 import { sseEvents, streamChunks, streamRefusal, wantsStream } from './control-plane/streaming'
 import { isRecord } from './control-plane/validation'
 
@@ -46,7 +47,7 @@ export function invocation(cp: ControlPlane, name: string, body: unknown): Respo
   const stream = wantsStream(body)
   const { response, servedEntity } = cp.invoke(name, body)
   const headers = { 'served-model-name': servedEntity }
-  if (!stream) return HttpResponse.json(response, { headers })
+  if (!stream) return HttpResponse.json(encodeEmbeddings(body, response), { headers })
   const chunks = streamChunks(response)
   if (!chunks) throw streamRefusal(name, response)
   return eventStream(sseEvents(chunks), cp.controls.read().latencyMs, headers)
@@ -84,11 +85,27 @@ function openAiCall(cp: ControlPlane, task: OpenAiTask, route: string, body: unk
   return invocation(cp, model, rest)
 }
 
+/**
+ * The Databricks error body, plus the `error` object the OpenAI client reads its message from
+ * (without it, the client's NotFoundError says only "404 status code (no body)").
+ */
+function openAiError(error: ControlPlaneError): Response {
+  const body = error.toBody()
+  return HttpResponse.json({ ...body, error: { message: body.message, code: body.error_code } }, { status: error.status })
+}
+
 export function queryRoutes({ cp, route, path }: RouteKit): HttpHandler[] {
   const openAi = (suffix: string, task: OpenAiTask) =>
     http.post(
       path(`/serving-endpoints/${suffix}`),
-      route(async ({ body }) => openAiCall(cp, task, `/serving-endpoints/${suffix}`, await body())),
+      route(async ({ body }) => {
+        try {
+          return openAiCall(cp, task, `/serving-endpoints/${suffix}`, await body())
+        } catch (error) {
+          if (error instanceof ControlPlaneError) return openAiError(error)
+          throw error
+        }
+      }),
     )
   return [
     openAi('chat/completions', 'llm/v1/chat'),
