@@ -32,7 +32,7 @@ describe('streamQuery', () => {
         if (pieces.length === 2) controller.abort()
       },
     })
-    await expect(done).rejects.toThrow()
+    await expect(done).rejects.toThrow(/abort/i)
     expect(pieces).toHaveLength(2)
   })
 

@@ -58,7 +58,9 @@ export async function streamQuery(
   const cancel = () => void reader.cancel().catch(() => {})
   signal?.addEventListener('abort', cancel)
   try {
-    for (let read = await reader.read(); !read.done && !signal?.aborted; read = await reader.read()) {
+    for (;;) {
+      const read = await reader.read()
+      if (read.done || signal?.aborted) break
       parser.feed(decoder.decode(read.value, { stream: true }))
     }
   } catch (error) {

@@ -42,7 +42,8 @@ const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`
 
 type Endpoint = Pick<ServingEndpointDetailed, 'name' | 'task' | 'config' | 'pending_config'>
 
-function taskOf(endpoint: Endpoint): EndpointTask | undefined {
+/** The task a query reaches: the active config's, or the external model's. */
+export function queryTask(endpoint: Endpoint): EndpointTask | undefined {
   const entities = endpoint.config?.served_entities ?? endpoint.pending_config?.served_entities ?? []
   return activeTask(endpoint) ?? entities.find((e) => e.external_model)?.external_model?.task
 }
@@ -120,7 +121,7 @@ function sql(endpoint: Endpoint, task: EndpointTask | undefined, body: Record<st
 
 /** The three snippets for this endpoint, with its task's example request. */
 export function buildSnippets(endpoint: Endpoint, origin: string): Snippets {
-  const task = taskOf(endpoint)
+  const task = queryTask(endpoint)
   const body = exampleRequest(endpoint) as Record<string, unknown>
   const url = `${origin}/serving-endpoints/${endpoint.name}/invocations`
   const curl = [
