@@ -118,6 +118,9 @@ describe('Query endpoint: code tabs', { timeout: 15_000 }, () => {
     const chat = await openDialog('support-chat-gpt4o')
     await chat.user.click(within(chat.dialog).getByRole('tab', { name: 'Python' }))
     expect(within(chat.dialog).getByRole('tabpanel', { name: 'Python' })).toHaveTextContent('client.chat.completions.create(')
+    // The Browser tab stays mounted (a stream survives a look at the code) but out of sight.
+    expect(within(chat.dialog).queryByRole('textbox', { name: 'Request body' })).not.toBeInTheDocument()
+    expect(within(chat.dialog).getAllByRole('tabpanel')).toHaveLength(1)
     chat.unmount()
     const custom = await openDialog('churn-predictor')
     await custom.user.click(within(custom.dialog).getByRole('tab', { name: 'Python' }))

@@ -1,5 +1,5 @@
 // The Query dialog's tabs, loaded when the dialog opens: send from the browser, or copy curl, Python or SQL.
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import type { ServingEndpointDetailed } from '../../api/types'
 import { currentBackend } from '../../app/backend'
@@ -17,16 +17,17 @@ export interface QueryTabsProps {
 
 export default function QueryTabs({ endpoint, form, example }: QueryTabsProps) {
   const snippets = useMemo(() => buildSnippets(endpoint, workspaceOrigin(currentBackend(), window.location.origin)), [endpoint])
+  const [tab, setTab] = useState('browser')
   return (
-    <Tabs defaultValue="browser">
+    <Tabs value={tab} onValueChange={setTab}>
       <TabList aria-label="Ways to query">
         <Tab value="browser">Browser</Tab>
         <Tab value="curl">curl</Tab>
         <Tab value="python">Python</Tab>
         <Tab value="sql">SQL</Tab>
       </TabList>
-      {/* Kept mounted: a response or a stream in progress survives a look at the code. */}
-      <TabPanel value="browser" forceMount>
+      {/* Kept mounted (Radix then leaves hiding it to us): a response or a stream in progress survives a look at the code. */}
+      <TabPanel value="browser" forceMount hidden={tab !== 'browser'}>
         <QueryBrowserTab endpoint={endpoint} form={form} example={example} />
       </TabPanel>
       <TabPanel value="curl">
