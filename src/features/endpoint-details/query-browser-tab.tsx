@@ -1,6 +1,6 @@
 // The Browser tab: the request body, Send (or Stream, with Stop), and the answer or a readable error.
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import { servingApi } from '../../api/endpoints'
 import type { QueryRequest, ServingEndpointDetailed } from '../../api/types'
@@ -57,6 +57,23 @@ export function QueryBrowserTab({ endpoint, form, example }: QueryBrowserTabProp
   const streamed = useStreamedAnswer(name)
   const streaming = streamed.answer.status === 'streaming'
   const { register, handleSubmit, reset, formState } = form
+  const sendId = useId()
+  const stopId = useId()
+  const wasStreaming = useRef(false)
+
+  // Send is disabled while a stream runs: the keyboard focus moves to Stop, and back to Send when it goes.
+  useEffect(() => {
+    const focused = document.activeElement
+    if (streaming && (focused === document.getElementById(sendId) || focused === document.body)) {
+      document.getElementById(stopId)?.focus()
+    }
+    // When Stop goes, the focus falls to the body or (Radix's focus trap) to the dialog itself.
+    const lost = focused === null || focused === document.body || focused.getAttribute('role') === 'dialog'
+    if (!streaming && wasStreaming.current && lost) {
+      document.getElementById(sendId)?.focus()
+    }
+    wasStreaming.current = streaming
+  }, [streaming, sendId, stopId])
 
   const send = ({ body }: ParsedQuery) => {
     if (canStream && stream) {
@@ -93,8 +110,12 @@ export function QueryBrowserTab({ endpoint, form, example }: QueryBrowserTabProp
             Show example
           </Button>
           <span className={styles.spacer} />
-          {streaming && <Button onClick={streamed.stop}>Stop</Button>}
-          <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>
+          {streaming && (
+            <Button id={stopId} onClick={streamed.stop}>
+              Stop
+            </Button>
+          )}
+          <Button id={sendId} type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>
             {busy ? 'Sending…' : 'Send'}
           </Button>
         </div>

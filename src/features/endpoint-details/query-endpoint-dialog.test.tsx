@@ -156,6 +156,18 @@ describe('Query endpoint: streaming', { timeout: 15_000 }, () => {
     expect(within(dialog).getByRole('button', { name: 'Send' })).toBeEnabled()
   })
 
+  it('moves the keyboard focus to Stop while streaming and back to Send after', async () => {
+    server.setControls({ latencyMs: 40 })
+    const { user, dialog } = await openDialog('support-chat-gpt4o')
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Stream' }))
+    within(dialog).getByRole('button', { name: 'Send' }).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Stop' })).toHaveFocus())
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Send' })).toHaveFocus())
+    expect(within(dialog).getByText('Stopped: the answer above is incomplete.')).toBeInTheDocument()
+  })
+
   it('offers no Stream for embeddings or custom models', async () => {
     const { dialog } = await openDialog('databricks-gte-large-en')
     expect(within(dialog).queryByRole('checkbox', { name: 'Stream' })).not.toBeInTheDocument()
