@@ -50,3 +50,37 @@ test('a page on another origin creates nothing and reads nothing through the pro
   expect(outcome).toBe('blocked')
   expect(await count()).toBe(before)
 })
+
+test('a streamed answer comes through the proxy in pieces, and the snippets name the mock server', async ({
+  page,
+  request,
+}, info) => {
+  const mockServer = String(info.project.metadata.mockServer)
+  await request.post(`${mockServer}/__mock/reset`, { headers: TOKEN })
+  await request.put(`${mockServer}/__mock/controls`, { headers: TOKEN, data: { latencyMs: 40 } })
+  try {
+    await page.goto('/ml/endpoints/support-chat-gpt4o')
+    await page.getByRole('button', { name: 'Query endpoint' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Query endpoint' })
+    await dialog.getByRole('checkbox', { name: 'Stream' }).check()
+    await page.evaluate(() => {
+      const seen: string[] = []
+      new MutationObserver(() => {
+        const text = document.querySelector('[aria-label="Streamed answer"]')?.textContent
+        if (text && text !== seen.at(-1)) seen.push(text)
+      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+      Object.assign(window, { streamedTexts: seen })
+    })
+    await dialog.getByRole('button', { name: 'Send' }).click()
+    await expect(dialog.getByText('Finished.')).toBeVisible({ timeout: 15_000 })
+    const texts = await page.evaluate(() => (window as unknown as { streamedTexts: string[] }).streamedTexts)
+    expect(texts.at(-1)).toMatch(/^Here is a short answer from gpt-4o/)
+    expect(texts.length).toBeGreaterThan(2)
+
+    await dialog.getByRole('tab', { name: 'Python' }).click()
+    await expect(dialog.getByLabel('Python code')).toContainText(`base_url="${mockServer}/serving-endpoints"`)
+    await expect(dialog.getByLabel('Python code')).not.toContainText('dapi')
+  } finally {
+    await request.put(`${mockServer}/__mock/controls`, { headers: TOKEN, data: { latencyMs: 0 } })
+  }
+})

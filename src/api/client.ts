@@ -47,7 +47,7 @@ function credentialHint(status: number): string {
   return ''
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '')
   let body: unknown
   try {

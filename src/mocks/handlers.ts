@@ -5,6 +5,7 @@ import { ControlPlane, ControlPlaneError, faultError } from './control-plane'
 import { parseControls } from './control-plane/controls'
 import { noRoute, payloadTooLarge } from './control-plane/errors'
 import { metricsRoutes } from './routes-metrics'
+import { invocation, queryRoutes } from './routes-query'
 
 type Params = Record<string, string | readonly string[] | undefined>
 
@@ -207,11 +208,9 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
     ...metricsRoutes(cp, route, path).map(([pattern, handler]) => http.get(pattern, handler)),
     http.post(
       path('/serving-endpoints/:name/invocations'),
-      route(async ({ params, body }) => {
-        const { response, servedEntity } = cp.invoke(param(params, 'name'), await body())
-        return HttpResponse.json(response, { headers: { 'served-model-name': servedEntity } })
-      }),
+      route(async ({ params, body }) => invocation(cp, param(params, 'name'), await body())),
     ),
+    ...queryRoutes({ cp, route, path }),
     http.get(
       path('/api/2.0/permissions/serving-endpoints/:id'),
       route(({ params }) => cp.permissions(param(params, 'id'))),

@@ -377,3 +377,49 @@ describe('unexpected failures', () => {
     }
   })
 })
+
+describe('streamed answers', () => {
+  const chat = JSON.stringify({ messages: [{ role: 'user', content: 'What is serving?' }], stream: true })
+  const headers = { ...AUTH, 'content-type': 'application/json' }
+
+  it('sends each server-sent event as the mock paces it, not the body at the end', async () => {
+    const paced = await startMockServer({ port: 0, defaults: { latencyMs: 25 }, log: () => {} })
+    try {
+      const response = await fetch(`${paced.url}/serving-endpoints/support-chat-gpt4o/invocations`, {
+        method: 'POST',
+        headers,
+        body: chat,
+      })
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+      const decoder = new TextDecoder()
+      const reads: string[] = []
+      for (let read = await reader.read(); !read.done; read = await reader.read()) reads.push(decoder.decode(read.value))
+      expect(reads.length).toBeGreaterThan(5)
+      expect(reads[0]).toMatch(/^data: \{.*"chat\.completion\.chunk"/)
+      expect(reads.join('')).toMatch(/data: \[DONE\]\n\n$/)
+    } finally {
+      paced.server.close()
+    }
+  })
+
+  it('stops a stream the client walks away from and goes on answering', async () => {
+    const paced = await startMockServer({ port: 0, defaults: { latencyMs: 25 }, log: () => {} })
+    try {
+      const controller = new AbortController()
+      const response = await fetch(`${paced.url}/serving-endpoints/support-chat-gpt4o/invocations`, {
+        method: 'POST',
+        headers,
+        body: chat,
+        signal: controller.signal,
+      })
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+      await reader.read()
+      controller.abort()
+      const next = await fetch(`${paced.url}/api/2.0/serving-endpoints/support-chat-gpt4o`, { headers: AUTH })
+      expect(next.status).toBe(200)
+    } finally {
+      paced.server.close()
+    }
+  })
+})

@@ -49,7 +49,14 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
     headers[key] = value
   })
   res.writeHead(response.status, headers)
-  res.end(Buffer.from(await response.arrayBuffer()))
+  if (!response.body) return void res.end()
+  // Written as the handler produces it, so a streamed answer (server-sent events) arrives in pieces.
+  const reader = response.body.getReader()
+  res.once('close', () => {
+    if (!res.writableFinished) void reader.cancel()
+  })
+  for (let read = await reader.read(); !read.done; read = await reader.read()) res.write(read.value)
+  res.end()
 }
 
 /** The origin the handlers see: from a well-formed Host header, else the listening address. */

@@ -100,6 +100,23 @@ describe('refusal()', () => {
     expect(get(url)?.body.error_code).toBe('PERMISSION_DENIED')
   })
 
+  it.each([
+    '/serving-endpoints/support-chat/invocations',
+    '/serving-endpoints/chat/completions',
+    '/serving-endpoints/completions',
+    '/serving-endpoints/embeddings',
+  ])('forwards the query POST %s (invocations, streamed or not, and the OpenAI-compatible routes)', (url) => {
+    expect(post(url, SAME_ORIGIN)).toBeUndefined()
+    expect(get(url, SAME_ORIGIN)?.status).toBe(403)
+  })
+
+  it.each(['/serving-endpoints/chat/completions/x', '/serving-endpoints/chat', '/serving-endpoints/Embeddings'])(
+    'refuses POST %s, which is no query route',
+    (url) => {
+      expect(post(url, SAME_ORIGIN)?.status).toBe(403)
+    },
+  )
+
   it('refuses a known path with a method the console does not use on it', () => {
     expect(
       refusal({ method: 'DELETE', url: '/api/2.0/serving-endpoints', headers: { 'content-type': 'application/json' } })?.status,
