@@ -97,7 +97,7 @@ describe('GET /__mock/requests: the request journal', () => {
     await call('PUT', '/__mock/controls', { faults: [{ method: 'GET', path: BASE, status: 503, times: 1 }] })
     await call('GET', BASE)
     await call('PUT', '/__mock/controls', { faults: [{ method: 'GET', path: BASE, network: true, times: 1 }] })
-    await expect(call('GET', BASE)).rejects.toThrow()
+    await expect(call('GET', BASE)).rejects.toThrow(TypeError)
     expect((await requests()).map((r) => r.status)).toEqual([503, 0])
   })
 
