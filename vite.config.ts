@@ -66,7 +66,6 @@ function backend(mode: string) {
 const NODE_TESTS = [
   'src/server/**/*.test.ts',
   'src/mocks/http-server.test.ts',
-  'src/mocks/http-server-kit.test.ts',
   'src/mocks/file-storage.test.ts',
   'src/mocks/cli.test.ts',
 ]
