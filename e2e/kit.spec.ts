@@ -5,6 +5,17 @@ import { expect, test } from './kit'
 const row = (page: import('@playwright/test').Page, name: string) =>
   page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) })
 
+// The README's complete spec, as printed there.
+test('an update in flight settles', async ({ page, servingMock }) => {
+  await servingMock.scenario('busy')
+  await page.goto('/ml/endpoints')
+  const row = page.getByRole('row').filter({ hasText: 'busy-updating-01' })
+  await expect(row).toContainText('Update in progress')
+  await servingMock.advance(30_000)
+  await expect(row).not.toContainText('Update in progress')
+  expect(await servingMock.requests({ method: 'PUT' })).toEqual([])
+})
+
 test('a scenario before the first load, then time moved past its rollouts', async ({ page, servingMock }) => {
   await servingMock.scenario('busy')
   await page.goto('/ml/endpoints')
