@@ -108,3 +108,19 @@ test.describe('through Playwright routing', () => {
     expect((await servingMock.requests({ path: '/api/2.0/serving-endpoints/churn-predictor' })).length).toBe(0)
   })
 })
+
+test('in the browser, X-Mock-Session gives a request its own state without disturbing the page', async ({
+  page,
+  servingMock,
+}) => {
+  await page.goto('/ml/endpoints')
+  await expect(row(page, 'recsys-ranker')).toBeVisible()
+  const statuses = await page.evaluate(async () => {
+    const session = { 'X-Mock-Session': 'browser-1', 'X-Mock-Scenario': 'empty' }
+    const inSession = await fetch('/api/2.0/serving-endpoints/recsys-ranker', { headers: session })
+    const outside = await fetch('/api/2.0/serving-endpoints/recsys-ranker')
+    return [inSession.status, outside.status]
+  })
+  expect(statuses).toEqual([404, 200])
+  expect((await servingMock.requests({ path: '/api/2.0/serving-endpoints/recsys-ranker' })).length).toBe(1)
+})
