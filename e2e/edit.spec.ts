@@ -1,6 +1,6 @@
-import { expect, test } from './fixtures'
+import { expect, test } from './kit'
 
-test('edits an endpoint’s traffic split and tags, then shows its page', async ({ page }) => {
+test('edits an endpoint’s traffic split and tags, then shows its page', async ({ page, servingMock }) => {
   await page.goto('/ml/endpoints/churn-predictor/edit')
   await expect(page.getByRole('heading', { level: 1, name: 'Edit serving endpoint' })).toBeVisible()
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('churn-predictor')
@@ -12,17 +12,18 @@ test('edits an endpoint’s traffic split and tags, then shows its page', async 
   await traffic.nth(1).fill('40')
   await page.getByRole('button', { name: 'Add tag' }).click()
   await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
-  const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/churn-predictor/config'))
   await page.getByRole('button', { name: 'Update' }).click()
-  expect(
-    (await put).postDataJSON().traffic_config.routes.map((r: { traffic_percentage: number }) => r.traffic_percentage),
-  ).toEqual([60, 40])
   await expect(page).toHaveURL(/\/ml\/endpoints\/churn-predictor$/)
   await expect(page.getByRole('heading', { level: 1, name: 'churn-predictor' })).toBeVisible()
+  const puts = await servingMock.requests({ method: 'PUT', path: '/api/2.0/serving-endpoints/churn-predictor/config' })
+  expect(puts.map((r) => r.status)).toEqual([200])
+  const sent = puts[0].body as { traffic_config: { routes: { traffic_percentage: number }[] } }
+  expect(sent.traffic_config.routes.map((r) => r.traffic_percentage)).toEqual([60, 40])
 })
 
-test('refuses to edit while an update is in progress, with the reason', async ({ page }) => {
-  await page.goto('/ml/endpoints/recsys-ranker/edit')
+test('refuses to edit while an update is in progress, with the reason', async ({ page, servingMock }) => {
+  await servingMock.scenario('busy')
+  await page.goto('/ml/endpoints/busy-updating-01/edit')
   await expect(page.getByText('Cannot edit endpoint when pending update is in progress.')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Update' })).toBeDisabled()
 })

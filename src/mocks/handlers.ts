@@ -6,6 +6,7 @@ import { parseControls } from './control-plane/controls'
 import { noRoute, payloadTooLarge } from './control-plane/errors'
 import { metricsRoutes } from './routes-metrics'
 import { invocation, queryRoutes } from './routes-query'
+import { frontHandler, mockRoutes } from './mock-routes'
 
 type Params = Record<string, string | readonly string[] | undefined>
 
@@ -150,7 +151,7 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
 
   const cp = controlPlane
   const base = '/api/2.0/serving-endpoints'
-  return [
+  const handlers: HttpHandler[] = [
     // First: refuse a malformed path before a route's parameter decoding throws on it.
     http.all(API_NAMESPACE, ({ request }) => {
       const problem = pathProblem(new URL(request.url).pathname)
@@ -252,8 +253,12 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
         { mock: true },
       ),
     ),
+    // The request journal, state, scenarios, clock and sessions (mock-routes.ts).
+    ...mockRoutes(cp, route),
     // Last: any other method or path under the API answers as Databricks does, not with the app's HTML.
     http.all(API_NAMESPACE, ({ request }) => errorResponse(noRoute(request.method, new URL(request.url).pathname))),
     http.all(MOCK_NAMESPACE, ({ request }) => errorResponse(noRoute(request.method, new URL(request.url).pathname))),
   ]
+  // First: X-Mock-Session to that session's own handlers; the journal of the rest.
+  return [frontHandler(cp, handlers, (session) => createHandlers(session, { onError })), ...handlers]
 }

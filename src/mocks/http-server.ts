@@ -3,10 +3,11 @@
 // A client mistake (a bad path, Host, method or body) is a 4xx with a Databricks error body; the
 // request is refused without holding up the others.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { getResponse, type HttpHandler } from 'msw'
+import { getResponse } from 'msw'
 import { ControlPlane, ControlPlaneError, memoryStorage, type KeyValueStorage, type MockControls } from './control-plane'
 import { parseControls } from './control-plane/controls'
 import { noRoute } from './control-plane/errors'
+import { candidates } from './dispatch'
 import { bodyLimit, createHandlers, pathProblem, tooLarge } from './handlers'
 
 const UNAUTHENTICATED = new ControlPlaneError(
@@ -22,20 +23,6 @@ const INTERNAL = new ControlPlaneError(
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 
 /** RFC 7235: the auth scheme is case-insensitive; the token is one run of non-space characters. */
-/**
- * The handlers that can answer this request: msw runs each handler in turn (a request clone and a
- * match each), a cost that dwarfed the control plane's. Handing it only those whose method and
- * path regex fit keeps its answer the same: the others would not match anyway.
- */
-export function candidates(handlers: readonly HttpHandler[], request: Request): HttpHandler[] {
-  const url = new URL(request.url)
-  const clean = `${url.origin}${url.pathname}`
-  return handlers.filter(({ info: { method, path } }) => {
-    const methodFits = method instanceof RegExp ? method.test(request.method) : method.toUpperCase() === request.method
-    return methodFits && (path instanceof RegExp ? path.test(clean) : true)
-  })
-}
-
 const BEARER = /^bearer +(\S+)$/i
 
 function sendError(res: ServerResponse, error: ControlPlaneError): void {

@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node'
 import { ControlPlane, memoryStorage, type MockControls } from './control-plane'
 import { CONTROLS_KEY } from './control-plane/storage'
 import { createHandlers } from './handlers'
+import { journalOf, sessionsOf } from './mock-routes'
 
 /** Date.now() plus an offset: follows vi.useFakeTimers and can also be moved by hand. */
 export const clock = {
@@ -17,10 +18,12 @@ export const storage = memoryStorage()
 export const controlPlane = new ControlPlane({ storage, clock, defaults: { latencyMs: 0 } })
 
 export const server = Object.assign(setupServer(...createHandlers(controlPlane)), {
-  /** A fresh seed, default controls and an unshifted clock. */
+  /** A fresh seed, default controls, an unshifted clock, an empty request journal and no sessions. */
   resetControlPlane() {
     storage.clear()
     clock.offset = 0
+    journalOf(controlPlane).clear()
+    sessionsOf(controlPlane)?.clear()
   },
   setControls(controls: Partial<MockControls>) {
     storage.setItem(CONTROLS_KEY, JSON.stringify(controls))

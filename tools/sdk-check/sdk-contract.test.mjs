@@ -1,43 +1,53 @@
 // Contract test: the official Databricks JavaScript SDK drives the mock server over a real socket.
-// Every mismatch between the SDK and the mock is a bug in the mock.
+// Every mismatch between the SDK and the mock is a bug in the mock. Each case runs in its own mock
+// session (X-Mock-Session), all at once; the request journal says what the SDK sent, and POST
+// /__mock/clock moves time instead of waiting for rollouts (10 minutes each here).
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { dirname, resolve } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import sdk from '@databricks/sdk-experimental' // CJS package: named ESM imports of Time fail
+import { startServer } from './mock-server.mjs'
 
 const { WorkspaceClient, ApiError, Time, TimeUnits } = sdk
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const TOKEN = 'dapi-sdk-contract'
 
 let server
 let host
-let w
 
-async function startServer() {
-  const child = spawn(
-    resolve(root, 'node_modules/.bin/tsx'),
-    ['src/mocks/cli.ts', '--port', '0', '--deploy-ms', '1500', '--update-ms', '1500'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  const url = await new Promise((resolveUrl, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`mock server did not start: ${out}`)), 20_000)
-    child.stdout.on('data', (chunk) => {
-      out += chunk
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (match) {
-        clearTimeout(timer)
-        resolveUrl(match[1])
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}: ${out}`)))
-  })
-  return { child, url }
+/** Rollouts take 10 minutes: a waiter only returns in time because the test moves the mock's clock. */
+const ROLLOUT_MS = 600_000
+
+/** Headers of one mock session (and, on its first request, the scenario it starts from). */
+function sessionHeaders(session, scenario) {
+  const headers = { Authorization: `Bearer ${TOKEN}`, 'X-Mock-Session': session }
+  if (scenario) headers['X-Mock-Scenario'] = scenario
+  return headers
 }
 
-const wait = (waiter) => waiter.wait({ timeout: new Time(30, TimeUnits.seconds) })
+/** An SDK client whose every request belongs to one mock session: a credentials provider adds the header. */
+function client(session, scenario) {
+  const credentials = {
+    name: 'pat',
+    configure: async () => async (headers) => {
+      for (const [key, value] of Object.entries(sessionHeaders(session, scenario))) headers.set(key, value)
+    },
+  }
+  return new WorkspaceClient({ host, token: TOKEN, authType: 'pat', env: {}, retryTimeoutSeconds: 5, credentials })
+}
+
+/** A call to the mock's own API (or plain REST) in one session. */
+async function mock(session, method, path, body) {
+  const headers = sessionHeaders(session)
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const response = await fetch(`${host}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  return { status: response.status, json: await response.json() }
+}
+
+const journal = async (session, query) =>
+  (await mock(session, 'GET', `/__mock/requests?${new URLSearchParams(query)}`)).json.requests
+const advance = (session, ms = ROLLOUT_MS) => mock(session, 'POST', '/__mock/clock', { advanceMs: ms })
+
+/** The waiter's whole budget: far less than a rollout, so it passes only when the clock was moved. */
+const wait = (waiter) => waiter.wait({ timeout: new Time(5, TimeUnits.seconds) })
 
 async function expectApiError(promise, statusCode, errorCode) {
   await assert.rejects(promise, (error) => {
@@ -75,11 +85,10 @@ const custom = {
   },
 }
 
-describe('Databricks JS SDK 0.17 against the mock server', () => {
+describe('Databricks JS SDK 0.17 against the mock server, one mock session per case, in parallel', { concurrency: true }, () => {
   before(async () => {
-    server = await startServer()
+    server = await startServer(['--deploy-ms', String(ROLLOUT_MS), '--update-ms', String(ROLLOUT_MS)])
     host = server.url
-    w = new WorkspaceClient({ host, token: TOKEN, authType: 'pat', env: {}, retryTimeoutSeconds: 5 })
   })
 
   after(() => server?.child.kill())
@@ -90,42 +99,83 @@ describe('Databricks JS SDK 0.17 against the mock server', () => {
     assert.equal((await response.json()).error_code, 'UNAUTHENTICATED')
   })
 
-  it('lists the seeded endpoints, pay-per-token ones included', async () => {
+  it('lists the seeded endpoints, pay-per-token ones included, and nothing another session created', async () => {
     const names = []
-    for await (const endpoint of w.servingEndpoints.list()) names.push(endpoint.name)
+    for await (const endpoint of client('sdk-list').servingEndpoints.list()) names.push(endpoint.name)
     assert.ok(names.includes('databricks-gte-large-en'))
     assert.ok(names.includes('recsys-ranker'))
+    assert.ok(!names.includes('sdk-chat') && !names.includes('sdk-custom'))
+    assert.deepEqual(
+      (await journal('sdk-list', { method: 'GET' })).map((r) => r.path),
+      ['/api/2.0/serving-endpoints'],
+    )
   })
 
-  it('creates an external-model endpoint and waits for it with the SDK waiter', async () => {
+  it('starts a session from a named scenario (X-Mock-Scenario)', async () => {
+    const names = []
+    for await (const endpoint of client('sdk-busy', 'busy').servingEndpoints.list()) names.push(endpoint.name)
+    assert.ok(names.includes('busy-creating-01'))
+  })
+
+  it('an external-model endpoint: what the SDK sent, the waiter, tags, a query, delete, then 404', async () => {
+    const session = 'sdk-external'
+    const w = client(session)
     const waiter = await w.servingEndpoints.create(external)
     assert.equal(waiter.name, 'sdk-chat')
     assert.deepEqual(waiter.state, { ready: 'NOT_READY', config_update: 'IN_PROGRESS' })
+
+    // What the SDK sent, the secret redacted.
+    const [sent] = await journal(session, { method: 'POST', path: '/api/2.0/serving-endpoints' })
+    assert.equal(sent.status, 200)
+    assert.equal(sent.body.name, 'sdk-chat')
+    assert.deepEqual(sent.body.tags, [{ key: 'team', value: 'sdk' }])
+    assert.equal(sent.body.config.served_entities[0].external_model.openai_config.openai_api_key_plaintext, '[REDACTED]')
+
+    await advance(session)
     const ready = await wait(waiter)
     assert.deepEqual(ready.state, { ready: 'READY', config_update: 'NOT_UPDATING' })
     assert.equal(ready.config.served_entities[0].state.deployment, 'DEPLOYMENT_READY')
     assert.equal(ready.task, 'llm/v1/chat')
     assert.doesNotMatch(JSON.stringify(ready), /sk-test-never-echoed|_plaintext/)
+
+    // Tags with plain fetch: the SDK 0.17 sends PATCH without a body, which must not fail either.
+    const patched = await mock(session, 'PATCH', '/api/2.0/serving-endpoints/sdk-chat/tags', {
+      add_tags: [{ key: 'env', value: 'test' }],
+      delete_tags: ['team'],
+    })
+    assert.equal(patched.status, 200)
+    assert.deepEqual(patched.json.tags, [{ key: 'env', value: 'test' }])
+    const tags = await w.servingEndpoints.patch({ name: 'sdk-chat', add_tags: [{ key: 'ignored' }] })
+    assert.deepEqual(tags.tags, [{ key: 'env', value: 'test' }])
+    const [sdkPatch] = await journal(session, { method: 'PATCH' }).then((r) => r.slice(-1))
+    assert.equal(sdkPatch.body, undefined, 'the SDK 0.17 PATCH arrives without a body')
+
+    const answer = await w.servingEndpoints.query({ name: 'sdk-chat', messages: [{ role: 'user', content: 'Hello?' }] })
+    assert.equal(answer.object, 'chat.completion')
+    assert.equal(answer.choices[0].message.role, 'assistant')
+    assert.equal(answer['served-model-name'], 'gpt-4o-mini')
+    const [query] = await journal(session, { path: '/serving-endpoints/sdk-chat/invocations' })
+    assert.deepEqual(query.body.messages, [{ role: 'user', content: 'Hello?' }])
+
+    assert.equal((await w.servingEndpoints.get({ name: 'sdk-chat' })).name, 'sdk-chat')
+    await w.servingEndpoints.delete({ name: 'sdk-chat' })
+    await expectApiError(w.servingEndpoints.get({ name: 'sdk-chat' }), 404, 'RESOURCE_DOES_NOT_EXIST')
   })
 
-  it('creates a custom-model endpoint that defaults its route to 100 %', async () => {
-    const ready = await wait(await w.servingEndpoints.create(custom))
+  it('a custom-model endpoint: 100 % route, 409 on a duplicate, 400 on bad input, an update with a 409 while it runs', async () => {
+    const session = 'sdk-custom'
+    const w = client(session)
+    const created = await w.servingEndpoints.create(custom)
+    await advance(session)
+    const ready = await wait(created)
     assert.deepEqual(ready.config.traffic_config.routes, [
       { served_entity_name: 'churn_model-3', served_model_name: 'churn_model-3', traffic_percentage: 100 },
     ])
     assert.equal(ready.permission_level, 'CAN_MANAGE')
-  })
-
-  it('refuses a duplicate name with 409 RESOURCE_ALREADY_EXISTS', async () => {
     await expectApiError(w.servingEndpoints.create(custom), 409, 'RESOURCE_ALREADY_EXISTS')
-  })
-
-  it('refuses bad input with 400 INVALID_PARAMETER_VALUE', async () => {
     await expectApiError(w.servingEndpoints.create({ name: 'bad name!', config: custom.config }), 400, 'INVALID_PARAMETER_VALUE')
-  })
 
-  it('updates the config: pending config in progress, a second update refused with 409, then applied', async () => {
-    const waiter = await w.servingEndpoints.updateConfig({
+    const update = {
       name: 'sdk-custom',
       served_entities: [
         { entity_name: 'main.default.churn_model', entity_version: '3', workload_size: 'Small', scale_to_zero_enabled: true },
@@ -137,8 +187,13 @@ describe('Databricks JS SDK 0.17 against the mock server', () => {
           { served_entity_name: 'churn_model-4', traffic_percentage: 50 },
         ],
       },
-    })
+    }
+    const waiter = await w.servingEndpoints.updateConfig(update)
     assert.equal(waiter.state.config_update, 'IN_PROGRESS')
+    const [put] = await journal(session, { method: 'PUT', path: '/api/2.0/serving-endpoints/sdk-custom/config' })
+    assert.deepEqual(put.body.traffic_config, update.traffic_config, 'the SDK sends the config without the name')
+    assert.equal(put.body.name, undefined)
+
     const during = await w.servingEndpoints.get({ name: 'sdk-custom' })
     assert.equal(during.state.ready, 'READY', 'the old config keeps serving')
     assert.equal(during.config.config_version, 1)
@@ -149,40 +204,30 @@ describe('Databricks JS SDK 0.17 against the mock server', () => {
       409,
       'RESOURCE_CONFLICT',
     )
+    await advance(session)
     const done = await wait(waiter)
     assert.equal(done.config.config_version, 2)
     assert.equal(done.config.served_entities.length, 2)
     assert.equal(done.pending_config, undefined)
-  })
-
-  it('patches tags with plain fetch (the SDK 0.17 sends PATCH without a body)', async () => {
-    const response = await fetch(`${host}/api/2.0/serving-endpoints/sdk-chat/tags`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ add_tags: [{ key: 'env', value: 'test' }], delete_tags: ['team'] }),
-    })
-    assert.equal(response.status, 200)
-    assert.deepEqual((await response.json()).tags, [{ key: 'env', value: 'test' }])
-    // The SDK's own PATCH arrives with no body and must not fail.
-    const tags = await w.servingEndpoints.patch({ name: 'sdk-chat', add_tags: [{ key: 'ignored' }] })
-    assert.deepEqual(tags.tags, [{ key: 'env', value: 'test' }])
-  })
-
-  it('queries a ready chat endpoint and reads served-model-name', async () => {
-    const answer = await w.servingEndpoints.query({ name: 'sdk-chat', messages: [{ role: 'user', content: 'Hello?' }] })
-    assert.equal(answer.object, 'chat.completion')
-    assert.equal(answer.choices[0].message.role, 'assistant')
-    assert.equal(answer['served-model-name'], 'gpt-4o-mini')
+    assert.deepEqual(
+      (await journal(session, { method: 'PUT' })).map((r) => r.status),
+      [200, 409],
+    )
   })
 
   it('forbids changing a pay-per-token endpoint with 403 PERMISSION_DENIED', async () => {
-    await expectApiError(w.servingEndpoints.delete({ name: 'databricks-gte-large-en' }), 403, 'PERMISSION_DENIED')
+    await expectApiError(
+      client('sdk-system').servingEndpoints.delete({ name: 'databricks-gte-large-en' }),
+      403,
+      'PERMISSION_DENIED',
+    )
   })
 
-  it('gets, deletes, then answers 404 RESOURCE_DOES_NOT_EXIST', async () => {
-    const got = await w.servingEndpoints.get({ name: 'sdk-chat' })
-    assert.equal(got.name, 'sdk-chat')
-    await w.servingEndpoints.delete({ name: 'sdk-chat' })
-    await expectApiError(w.servingEndpoints.get({ name: 'sdk-chat' }), 404, 'RESOURCE_DOES_NOT_EXIST')
+  it('keeps the default session untouched by all of the above', async () => {
+    const response = await fetch(`${host}/__mock/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    assert.deepEqual(
+      (await response.json()).requests.filter((r) => r.method !== 'GET'),
+      [],
+    )
   })
 })

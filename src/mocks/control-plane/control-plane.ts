@@ -15,7 +15,7 @@ import type {
   ServingEndpointDetailed,
 } from '../../api/types'
 import { foundationModelFor } from '../../lib/foundation-models'
-import { systemClock, type Clock } from './clock'
+import { MockClock, systemClock, type Clock } from './clock'
 import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './controls'
 import { modelVersions, permissionsOf, registeredModels } from './catalog'
 import { ControlPlaneError, invalid } from './errors'
@@ -49,7 +49,8 @@ export interface ControlPlaneOptions {
 
 export class ControlPlane {
   readonly storage: KeyValueStorage
-  readonly clock: Clock
+  /** The base clock plus the offset POST /__mock/clock moves. */
+  readonly clock: MockClock
   readonly controls: Controls
   private readonly store: EndpointStore
   private listCache?: { state: StoredState; revision: number; extra: number; json: string; bytes?: Uint8Array }
@@ -58,15 +59,26 @@ export class ControlPlane {
 
   constructor({ storage, clock = systemClock, defaults = {}, warn = console.warn }: ControlPlaneOptions) {
     this.storage = storage
-    this.clock = clock
+    this.clock = new MockClock(clock, storage)
     this.controls = new Controls(storage, { ...DEFAULT_CONTROLS, ...defaults }, warn)
-    this.store = new EndpointStore(storage, clock, this.controls)
+    this.store = new EndpointStore(storage, this.clock, this.controls)
   }
 
   /** Drops all state: the next request starts from the seed (the UI's "Reset demo data"). */
   reset(): void {
     this.store.reset()
     this.invocations.clear()
+    this.clock.setOffset(0)
+  }
+
+  /** The whole state as stored, due rollouts applied (GET /__mock/state). */
+  exportState(): StoredState {
+    return this.store.read()
+  }
+
+  /** Replaces the whole state with a checked one (PUT /__mock/state, scenarios). */
+  replaceState(state: StoredState): void {
+    this.store.save(state)
   }
 
   /**

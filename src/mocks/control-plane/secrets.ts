@@ -104,3 +104,19 @@ export function withoutPlaintext<T>(value: T): T {
       .map((key) => [key, withoutPlaintext(record[key])]),
   ) as T
 }
+
+/** What a redacted plain-text secret reads as in the request journal. */
+export const REDACTED = '[REDACTED]'
+
+/**
+ * A copy with every *_plaintext value, at any depth, replaced by REDACTED: the request journal shows
+ * that a secret was sent, never the secret.
+ */
+export function redactPlaintext<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => redactPlaintext(item)) as T
+  if (typeof value !== 'object' || value === null) return value
+  const record = value as Record<string, unknown>
+  return Object.fromEntries(
+    Object.keys(record).map((key) => [key, key.endsWith('_plaintext') ? REDACTED : redactPlaintext(record[key])]),
+  ) as T
+}
