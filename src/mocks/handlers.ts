@@ -4,6 +4,7 @@ import { HttpResponse, delay, http, type HttpHandler } from 'msw'
 import { ControlPlane, ControlPlaneError, faultError } from './control-plane'
 import { parseControls } from './control-plane/controls'
 import { noRoute, payloadTooLarge } from './control-plane/errors'
+import { accessRoutes } from './routes-access'
 
 type Params = Record<string, string | readonly string[] | undefined>
 
@@ -209,10 +210,7 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
         return HttpResponse.json(response, { headers: { 'served-model-name': servedEntity } })
       }),
     ),
-    http.get(
-      path('/api/2.0/permissions/serving-endpoints/:id'),
-      route(({ params }) => cp.permissions(param(params, 'id'))),
-    ),
+    ...accessRoutes(cp, route, path),
     http.get(
       path('/api/2.0/preview/scim/v2/Me'),
       route(() => cp.me()),

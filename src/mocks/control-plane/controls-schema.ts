@@ -51,6 +51,18 @@ export const faultSchema = z
     error: 'needs a status (400–599) or network: true.',
   })
 
+const PRINCIPAL = 'must be a user name (1 to 256 characters).'
+const GROUPS = 'must be a list of at most 50 group names.'
+
+/** Who the mock treats as the caller (access.ts): a user or service principal, and the groups it is in. */
+export const callerSchema = z.strictObject({
+  user_name: z.string({ error: PRINCIPAL }).trim().min(1, { error: PRINCIPAL }).max(256, { error: PRINCIPAL }),
+  groups: z
+    .array(z.string({ error: GROUPS }).trim().min(1, { error: GROUPS }).max(256, { error: GROUPS }), { error: GROUPS })
+    .max(50, { error: GROUPS })
+    .optional(),
+})
+
 const FAULTS = `must be a list of at most ${CONTROL_BOUNDS.faults} faults.`
 
 export const controlsSchema = z.strictObject({
@@ -60,6 +72,7 @@ export const controlsSchema = z.strictObject({
   failNextDeploy: z.boolean({ error: 'must be true or false.' }).optional(),
   extraEndpoints: wholeNumber(CONTROL_BOUNDS.extraEndpoints).optional(),
   faults: z.array(faultSchema, { error: FAULTS }).max(CONTROL_BOUNDS.faults, { error: FAULTS }).optional(),
+  caller: callerSchema.optional(),
 })
 
 /** What a client may send or store: every control optional. */

@@ -1,6 +1,7 @@
 // Mock controls: one JSON object in storage, read at every request (see ui-contract.md); their
 // schema is controls-schema.ts.
 import { controlsSchema, describeIssue, faultSchema, type Fault, type MockControls } from './controls-schema'
+import { DEFAULT_CALLER } from './access'
 import { invalid } from './errors'
 import { CONTROLS_KEY, type KeyValueStorage } from './storage'
 
@@ -13,6 +14,7 @@ export const DEFAULT_CONTROLS: MockControls = {
   failNextDeploy: false,
   extraEndpoints: 0,
   faults: [],
+  caller: DEFAULT_CALLER,
 }
 
 type Raw = Record<string, unknown>
@@ -91,6 +93,7 @@ export class Controls {
       failNextDeploy: shape.failNextDeploy.safeParse(raw.failNextDeploy).data ?? d.failNextDeploy,
       extraEndpoints: shape.extraEndpoints.safeParse(raw.extraEndpoints).data ?? d.extraEndpoints,
       faults: Array.isArray(raw.faults) ? raw.faults.map(readFault).filter((f): f is Fault => f !== undefined) : d.faults,
+      caller: shape.caller.safeParse(raw.caller).data ?? d.caller,
     }
   }
 
