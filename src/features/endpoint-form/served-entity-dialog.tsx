@@ -22,6 +22,7 @@ import {
 } from './dialog-values'
 import type { EntityChoice } from './entity-schema'
 import { ProviderFields } from './provider-fields'
+import { ThroughputFields } from './throughput-fields'
 import styles from './endpoint-form.module.css'
 
 /** Edit mode: an endpoint never switches between external and non-external entities. */
@@ -162,7 +163,10 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
           </div>
         </fieldset>
         {source === 'uc' ? (
-          <UcModelFields entityName={entityName} onModelChange={() => setValue('entity_version', '')} />
+          <>
+            <UcModelFields entityName={entityName} onModelChange={() => setValue('entity_version', '')} />
+            <ThroughputFields />
+          </>
         ) : (
           <>
             <Field label="Select a foundation model" error={formState.errors.foundation?.message}>

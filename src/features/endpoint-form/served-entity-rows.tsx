@@ -141,7 +141,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
           />
         )}
       </div>
-      {entity?.kind === 'uc' && (
+      {entity?.kind === 'uc' && !entity.throughput && (
         <div className={styles.grid}>
           <Field label="Compute type" error={errors?.workload_type?.message}>
             {(c) => (
