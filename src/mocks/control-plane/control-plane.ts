@@ -58,7 +58,8 @@ export class ControlPlane {
     state: StoredState
     revision: number
     extra: number
-    caller: string
+    caller: access.Caller
+    who: string
     json: string
     bytes?: Uint8Array
   }
@@ -143,18 +144,20 @@ export class ControlPlane {
   private listEntry(): NonNullable<ControlPlane['listCache']> {
     const state = this.store.read()
     const { extraEndpoints: extra, caller } = this.controls.read()
-    const who = JSON.stringify(caller)
     const cached = this.listCache
+    // The controls keep one caller object per stored text: compared by reference first, by value if it changed.
     if (
       cached &&
       cached.state === state &&
       cached.revision === this.store.revision &&
       cached.extra === extra &&
-      cached.caller === who
-    )
+      (cached.caller === caller || cached.who === JSON.stringify(caller))
+    ) {
+      cached.caller = caller
       return cached
+    }
     const json = JSON.stringify(this.listOf(state, extra, caller))
-    this.listCache = { state, revision: this.store.revision, extra, caller: who, json }
+    this.listCache = { state, revision: this.store.revision, extra, caller, who: JSON.stringify(caller), json }
     return this.listCache
   }
 
