@@ -76,4 +76,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoSeriousViolations(page, `the Permissions dialog (${colorScheme})`)
     await page.screenshot({ path: `test-results/permissions-dialog-${colorScheme}.png` })
   })
+
+  test(`actions a Can view user may not take: disabled, with the reason, no serious axe violation (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme })
+    await openDetails(page, 'shared-embeddings')
+    for (const name of ['Query endpoint', 'Edit endpoint', 'Delete', 'Permissions']) {
+      await expect(page.getByRole('button', { name })).toHaveAccessibleDescription(/You have view-only access/)
+    }
+    await expectNoSeriousViolations(page, `the disabled actions (${colorScheme})`)
+    await page.screenshot({ path: `test-results/permissions-locked-${colorScheme}.png` })
+  })
 }
