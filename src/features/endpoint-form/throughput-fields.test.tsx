@@ -37,6 +37,7 @@ describe('provisioned throughput for a fine-tuned catalog model', { timeout: 20_
     await user.selectOptions(max, '2,940')
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
     expect(await screen.findByText(/Provisioned throughput 1,960–2,940 tokens\/s/)).toBeInTheDocument()
+    expect(screen.getByText('1,960–2,940 tokens/s')).toBeInTheDocument()
     expect(screen.queryByRole('combobox', { name: 'Compute scale-out' })).not.toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Create' }))
     await screen.findByRole('heading', { level: 1, name: 'support-llama' }, { timeout: 5000 })
