@@ -179,6 +179,25 @@ describe('Databricks JS SDK 0.17 against the mock server', () => {
     await expectApiError(w.servingEndpoints.delete({ name: 'databricks-gte-large-en' }), 403, 'PERMISSION_DENIED')
   })
 
+  it('sets and reads serving-endpoint permissions by id, and lists the levels', async () => {
+    const { id } = await w.servingEndpoints.get({ name: 'sdk-chat' })
+    const set = await w.servingEndpoints.setPermissions({
+      serving_endpoint_id: id,
+      access_control_list: [{ group_name: 'sdk-readers', permission_level: 'CAN_QUERY' }],
+    })
+    assert.equal(set.object_id, `/serving-endpoints/${id}`)
+    const got = await w.servingEndpoints.getPermissions({ serving_endpoint_id: id })
+    const readers = got.access_control_list.find((e) => e.group_name === 'sdk-readers')
+    assert.deepEqual(readers.all_permissions, [{ permission_level: 'CAN_QUERY', inherited: false }])
+    const admins = got.access_control_list.find((e) => e.group_name === 'admins')
+    assert.equal(admins.all_permissions[0].inherited, true)
+    const { permission_levels } = await w.servingEndpoints.getPermissionLevels({ serving_endpoint_id: id })
+    assert.deepEqual(
+      permission_levels.map((l) => l.permission_level),
+      ['CAN_VIEW', 'CAN_QUERY', 'CAN_MANAGE'],
+    )
+  })
+
   it('gets, deletes, then answers 404 RESOURCE_DOES_NOT_EXIST', async () => {
     const got = await w.servingEndpoints.get({ name: 'sdk-chat' })
     assert.equal(got.name, 'sdk-chat')
