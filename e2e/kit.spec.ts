@@ -2,7 +2,7 @@
 // page only, nothing of the mock's insides.
 import { expect, test } from './kit'
 
-const row = (page: import('@playwright/test').Page, name: string) =>
+const rowOf = (page: import('@playwright/test').Page, name: string) =>
   page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) })
 
 // The README's complete spec, as printed there.
@@ -19,11 +19,11 @@ test('an update in flight settles', async ({ page, servingMock }) => {
 test('a scenario before the first load, then time moved past its rollouts', async ({ page, servingMock }) => {
   await servingMock.scenario('busy')
   await page.goto('/ml/endpoints')
-  await expect(row(page, 'busy-creating-01')).toContainText('Not ready')
-  await expect(row(page, 'busy-updating-04')).toContainText('Update in progress')
+  await expect(rowOf(page, 'busy-creating-01')).toContainText('Not ready')
+  await expect(rowOf(page, 'busy-updating-04')).toContainText('Update in progress')
   await servingMock.advance(120_000)
-  await expect(row(page, 'busy-creating-01')).toContainText('Ready')
-  await expect(row(page, 'busy-updating-04')).not.toContainText('Update in progress')
+  await expect(rowOf(page, 'busy-creating-01')).toContainText('Ready')
+  await expect(rowOf(page, 'busy-updating-04')).not.toContainText('Update in progress')
 })
 
 test('the journal says what the page sent, secrets redacted', async ({ page, servingMock }) => {
@@ -60,27 +60,27 @@ test('the journal says what the page sent, secrets redacted', async ({ page, ser
 
 test('a scenario after the page has loaded, and one control changed', async ({ page, servingMock }) => {
   await page.goto('/ml/endpoints')
-  await expect(row(page, 'recsys-ranker')).toBeVisible()
+  await expect(rowOf(page, 'recsys-ranker')).toBeVisible()
   await servingMock.scenario('failing')
   expect(await servingMock.controls({ updateMs: 1000 })).toMatchObject({ updateMs: 1000, latencyMs: 0, deployMs: 8000 })
   await page.reload()
-  await expect(row(page, 'failing-update-01')).toContainText('Update failed')
-  await expect(row(page, 'failing-in-flight-01')).toContainText('Update in progress')
+  await expect(rowOf(page, 'failing-update-01')).toContainText('Update failed')
+  await expect(rowOf(page, 'failing-in-flight-01')).toContainText('Update in progress')
   await servingMock.advance(30_000)
-  await expect(row(page, 'failing-in-flight-01')).toContainText('Update failed')
+  await expect(rowOf(page, 'failing-in-flight-01')).toContainText('Update failed')
 })
 
 test('an exported state comes back after a reset', async ({ page, servingMock }) => {
   await servingMock.scenario('empty')
   await page.goto('/ml/endpoints')
-  await expect(row(page, 'recsys-ranker')).toHaveCount(0)
+  await expect(rowOf(page, 'recsys-ranker')).toHaveCount(0)
   const empty = await servingMock.state()
   await servingMock.reset()
   await page.reload()
-  await expect(row(page, 'recsys-ranker')).toBeVisible()
+  await expect(rowOf(page, 'recsys-ranker')).toBeVisible()
   await servingMock.scenario(empty)
   await page.reload()
-  await expect(row(page, 'recsys-ranker')).toHaveCount(0)
+  await expect(rowOf(page, 'recsys-ranker')).toHaveCount(0)
 })
 
 test.describe('through Playwright routing', () => {
@@ -89,9 +89,9 @@ test.describe('through Playwright routing', () => {
   test('the mock answers through page.route, and its clock moves with the page’s', async ({ page, servingMock }) => {
     await servingMock.scenario('busy')
     await page.goto('/ml/endpoints')
-    await expect(row(page, 'busy-creating-02')).toContainText('Not ready')
+    await expect(rowOf(page, 'busy-creating-02')).toContainText('Not ready')
     await servingMock.advance(60_000)
-    await expect(row(page, 'busy-creating-02')).toContainText('Ready')
+    await expect(rowOf(page, 'busy-creating-02')).toContainText('Ready')
     expect((await servingMock.requests({ method: 'GET', path: '/api/2.0/serving-endpoints' })).length).toBeGreaterThan(0)
   })
 
@@ -114,7 +114,7 @@ test('in the browser, X-Mock-Session gives a request its own state without distu
   servingMock,
 }) => {
   await page.goto('/ml/endpoints')
-  await expect(row(page, 'recsys-ranker')).toBeVisible()
+  await expect(rowOf(page, 'recsys-ranker')).toBeVisible()
   const statuses = await page.evaluate(async () => {
     const session = { 'X-Mock-Session': 'browser-1', 'X-Mock-Scenario': 'empty' }
     const inSession = await fetch('/api/2.0/serving-endpoints/recsys-ranker', { headers: session })

@@ -1,13 +1,9 @@
 // Playwright fixtures for suites that test against the Serving Console's mock backend (README, "Use it from code").
 //
-//   import { expect, test } from '<this repo>/e2e/kit'
-//   test('…', async ({ page, servingMock }) => {
-//     await servingMock.scenario('busy')             // before or after page.goto
-//     await servingMock.controls({ updateMs: 60_000 })
-//     await page.goto('/ml/endpoints')
-//     await servingMock.advance(120_000)            // page.clock and the mock's clock together
-//     expect(await servingMock.requests({ method: 'POST' })).toEqual([])
-//   })
+// Import `test` and `expect` from this module instead of @playwright/test; each test then gets a
+// `servingMock` fixture: scenario('busy') (before or after page.goto), controls({ updateMs: 60_000 }),
+// advance(120_000) (page.clock and the mock's clock together), requests({ method: 'POST' }), reset().
+// The README's "Use it from code" prints a complete spec (kit.spec.ts runs it).
 //
 // Two modes (test.use({ servingMockMode })):
 // - 'worker' (default): the app's own msw service worker answers in the page, as for a user.
@@ -185,7 +181,9 @@ function servingMock(page: Page, transport: Transport): ServingMock {
         try {
           checkState(structuredClone(state), 'servingMock.scenario')
         } catch (error) {
-          if (error instanceof DamagedStateError) throw new Error(`servingMock.scenario: not a mock state: ${error.problem}.`)
+          if (error instanceof DamagedStateError) {
+            throw new Error(`servingMock.scenario: not a mock state: ${error.problem}.`, { cause: error })
+          }
           throw error
         }
         await early.write(STATE_KEY, JSON.stringify(state))
@@ -226,14 +224,14 @@ function servingMock(page: Page, transport: Transport): ServingMock {
 export const test = base.extend<{ servingMockMode: ServingMockMode; servingMock: ServingMock }>({
   servingMockMode: ['worker', { option: true }],
   // Playwright's routes see no request a service worker answers: route mode blocks the worker.
-  serviceWorkers: async ({ servingMockMode }, use) => use(servingMockMode === 'route' ? 'block' : 'allow'),
-  servingMock: async ({ page, servingMockMode }, use) => {
+  serviceWorkers: async ({ servingMockMode }, provide) => provide(servingMockMode === 'route' ? 'block' : 'allow'),
+  servingMock: async ({ page, servingMockMode }, provide) => {
     // Time flows as usual until advance() moves it.
     await page.clock.install()
     const transport = servingMockMode === 'route' ? await routeTransport(page) : workerTransport(page)
     const mock = servingMock(page, transport)
     await mock.controls({ latencyMs: 0 })
-    await use(mock)
+    await provide(mock)
   },
 })
 

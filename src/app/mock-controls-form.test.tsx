@@ -93,4 +93,27 @@ describe('Mock controls form', () => {
       traffic: { 'churn-predictor': 'off', fresh: 30 },
     })
   })
+
+  it('saves the caller and their groups, and unsets the caller when emptied', async () => {
+    const { user, dialog, save } = await openControls()
+    await user.type(within(dialog).getByLabelText('Caller'), 'sam@example.com')
+    await user.type(within(dialog).getByLabelText(/Caller's groups/), 'support, admins')
+    await save()
+    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).toMatchObject({
+      caller: { user_name: 'sam@example.com', groups: ['support', 'admins'] },
+    })
+  })
+
+  it('refuses groups without a caller, at the Caller field', async () => {
+    window.localStorage.setItem(CONTROLS_KEY, JSON.stringify({ caller: { user_name: 'sam@example.com', groups: ['x'] } }))
+    const { user, dialog, save } = await openControls()
+    const caller = within(dialog).getByLabelText('Caller')
+    expect(caller).toHaveValue('sam@example.com')
+    await user.clear(caller)
+    await save()
+    expect(caller).toHaveAccessibleDescription(expect.stringContaining('Enter the caller whose groups these are.'))
+    await user.clear(within(dialog).getByLabelText(/Caller's groups/))
+    await save()
+    expect(JSON.parse(window.localStorage.getItem(CONTROLS_KEY) ?? '{}')).not.toHaveProperty('caller')
+  })
 })

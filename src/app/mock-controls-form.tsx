@@ -63,15 +63,43 @@ const trafficText = z.string().transform((text, ctx) => {
   return z.NEVER
 })
 
-const formSchema = z.object({
-  latencyMs: numberText(shape.latencyMs),
-  deployMs: numberText(shape.deployMs),
-  updateMs: numberText(shape.updateMs),
-  extraEndpoints: numberText(shape.extraEndpoints),
-  failNextDeploy: z.boolean(),
-  faults: faultsText,
-  traffic: trafficText,
-})
+/** Caller and groups: an empty caller leaves the control unset (the current user); groups are comma-separated. */
+function callerOf(form: { caller: string; callerGroups: string }) {
+  const user_name = form.caller.trim()
+  const groups = form.callerGroups
+    .split(',')
+    .map((g) => g.trim())
+    .filter((g) => g !== '')
+  return user_name === '' ? undefined : groups.length > 0 ? { user_name, groups } : { user_name }
+}
+
+const formSchema = z
+  .object({
+    latencyMs: numberText(shape.latencyMs),
+    deployMs: numberText(shape.deployMs),
+    updateMs: numberText(shape.updateMs),
+    extraEndpoints: numberText(shape.extraEndpoints),
+    failNextDeploy: z.boolean(),
+    faults: faultsText,
+    caller: z.string(),
+    callerGroups: z.string(),
+    traffic: trafficText,
+  })
+  .superRefine((form, ctx) => {
+    if (form.caller.trim() === '' && form.callerGroups.trim() !== '') {
+      ctx.addIssue({ code: 'custom', path: ['caller'], message: 'Enter the caller whose groups these are.' })
+      return
+    }
+    const result = shape.caller.safeParse(callerOf(form))
+    if (!result.success) {
+      const issue = result.error.issues[0]
+      ctx.addIssue({
+        code: 'custom',
+        path: [issue.path[0] === 'groups' ? 'callerGroups' : 'caller'],
+        message: describeIssue({ ...issue, path: ['caller', ...issue.path] }).message,
+      })
+    }
+  })
 
 type ControlsForm = z.input<typeof formSchema>
 type ControlsValues = z.output<typeof formSchema>
@@ -82,6 +110,14 @@ function readStored(): Record<string, unknown> {
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
   } catch {
     return {}
+  }
+}
+
+function storedCaller(value: unknown): { caller: string; callerGroups: string } {
+  const caller = typeof value === 'object' && value !== null ? (value as { user_name?: unknown; groups?: unknown }) : {}
+  return {
+    caller: typeof caller.user_name === 'string' ? caller.user_name : '',
+    callerGroups: Array.isArray(caller.groups) ? caller.groups.filter((g) => typeof g === 'string').join(', ') : '',
   }
 }
 
@@ -99,6 +135,7 @@ function toForm(stored: Record<string, unknown>): ControlsForm {
       typeof stored.traffic === 'object' && stored.traffic !== null && Object.keys(stored.traffic).length > 0
         ? JSON.stringify(stored.traffic)
         : '',
+    ...storedCaller(stored.caller),
   }
 }
 
@@ -122,6 +159,9 @@ export function MockControlsForm({ onSaved }: { onSaved: () => void }) {
     next.faults = form.faults
     if (Object.keys(form.traffic).length > 0) next.traffic = form.traffic
     else delete next.traffic
+    const caller = callerOf(form)
+    if (caller) next.caller = caller
+    else delete next.caller
     window.localStorage.setItem(CONTROLS_KEY, JSON.stringify(next))
     void queryClient.invalidateQueries()
     notify('Mock controls saved.')
@@ -167,6 +207,16 @@ export function MockControlsForm({ onSaved }: { onSaved: () => void }) {
         hint={'Metrics: per endpoint "off" or requests per minute, for example {"churn-predictor":"off","my-endpoint":30}'}
       >
         {(p) => <Textarea {...p} spellCheck={false} {...register('traffic')} />}
+      </Field>
+      <Field
+        label="Caller"
+        error={errors.caller?.message}
+        hint="Who the mock treats as signed in: a user name or service principal ID (empty: ada.lovelace@example.com)."
+      >
+        {(p) => <Input {...p} autoComplete="off" spellCheck={false} {...register('caller')} />}
+      </Field>
+      <Field label="Caller's groups" error={errors.callerGroups?.message} hint="Comma-separated, e.g. support, admins." optional>
+        {(p) => <Input {...p} autoComplete="off" spellCheck={false} {...register('callerGroups')} />}
       </Field>
     </form>
   )

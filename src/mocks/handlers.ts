@@ -7,6 +7,7 @@ import { noRoute, payloadTooLarge } from './control-plane/errors'
 import { metricsRoutes } from './routes-metrics'
 import { invocation, queryRoutes } from './routes-query'
 import { frontHandler, mockRoutes } from './mock-routes'
+import { accessRoutes } from './routes-access'
 
 type Params = Record<string, string | readonly string[] | undefined>
 
@@ -212,10 +213,7 @@ export function createHandlers(controlPlane: ControlPlane, { onError = console.e
       route(async ({ params, body }) => invocation(cp, param(params, 'name'), await body())),
     ),
     ...queryRoutes({ cp, route, path }),
-    http.get(
-      path('/api/2.0/permissions/serving-endpoints/:id'),
-      route(({ params }) => cp.permissions(param(params, 'id'))),
-    ),
+    ...accessRoutes(cp, route, path),
     http.get(
       path('/api/2.0/preview/scim/v2/Me'),
       route(() => cp.me()),

@@ -79,6 +79,7 @@ describe('refusal()', () => {
     '/api/2.1/unity-catalog/models',
     '/api/2.1/unity-catalog/models/main.default.churn_model/versions',
     '/api/2.0/permissions/serving-endpoints/abc123',
+    '/api/2.0/serving-endpoints/get-model-optimization-info/main.finetune.llama_3_1_8b_support/2',
   ])('forwards the console call GET %s from its own page', (url) => {
     expect(get(url, { 'sec-fetch-site': 'same-origin' })).toBeUndefined()
   })

@@ -21,6 +21,7 @@ export const CONSOLE_ROUTES: readonly { methods: readonly Method[]; path: RegExp
   { methods: ['PATCH'], path: new RegExp(`^${ENDPOINT}/tags$`) },
   { methods: ['GET'], path: new RegExp(`^${ENDPOINT}/(?:events|metrics|metrics-history|openapi)$`) },
   { methods: ['GET'], path: new RegExp(`^${ENDPOINT}/served-models/${SEGMENT}/(?:logs|build-logs)$`) },
+  { methods: ['GET'], path: new RegExp(`^/api/2\\.0/serving-endpoints/get-model-optimization-info/${SEGMENT}/${SEGMENT}$`) },
   { methods: ['POST'], path: new RegExp(`^/serving-endpoints/${SEGMENT}/invocations$`) },
   { methods: ['POST'], path: /^\/serving-endpoints\/(?:chat\/completions|completions|embeddings)$/ },
   { methods: ['GET', 'PUT', 'PATCH'], path: new RegExp(`^/api/2\\.0/permissions/serving-endpoints/${SEGMENT}$`) },

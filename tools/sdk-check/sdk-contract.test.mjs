@@ -223,6 +223,28 @@ describe('Databricks JS SDK 0.17 against the mock server, one mock session per c
     )
   })
 
+  it('sets and reads serving-endpoint permissions by id, and lists the levels', async () => {
+    const w = client('sdk-permissions')
+    const { id } = await w.servingEndpoints.get({ name: 'churn-predictor' })
+    const set = await w.servingEndpoints.setPermissions({
+      serving_endpoint_id: id,
+      access_control_list: [{ group_name: 'sdk-readers', permission_level: 'CAN_QUERY' }],
+    })
+    assert.equal(set.object_id, `/serving-endpoints/${id}`)
+    const got = await w.servingEndpoints.getPermissions({ serving_endpoint_id: id })
+    const readers = got.access_control_list.find((e) => e.group_name === 'sdk-readers')
+    assert.deepEqual(readers.all_permissions, [{ permission_level: 'CAN_QUERY', inherited: false }])
+    const admins = got.access_control_list.find((e) => e.group_name === 'admins')
+    assert.equal(admins.all_permissions[0].inherited, true)
+    const { permission_levels } = await w.servingEndpoints.getPermissionLevels({ serving_endpoint_id: id })
+    assert.deepEqual(
+      permission_levels.map((l) => l.permission_level),
+      ['CAN_VIEW', 'CAN_QUERY', 'CAN_MANAGE'],
+    )
+    const puts = await journal('sdk-permissions', { method: 'PUT', path: '/api/2.0/permissions/' })
+    assert.deepEqual(puts[0].body, { access_control_list: [{ group_name: 'sdk-readers', permission_level: 'CAN_QUERY' }] })
+  })
+
   it('keeps the default session untouched by all of the above', async () => {
     const response = await fetch(`${host}/__mock/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } })
     assert.deepEqual(

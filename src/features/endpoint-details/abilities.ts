@@ -24,7 +24,7 @@ export const PERMISSION_LABELS: Record<ServingEndpointDetailed['permission_level
   CAN_VIEW: 'Can view',
 }
 
-/** Why actions the user cannot take are missing from the page; undefined when nothing is missing. */
+/** Why the actions the user cannot take are disabled; undefined when nothing is. */
 export function accessNote(
   endpoint: Pick<ServingEndpointDetailed, 'endpoint_type' | 'permission_level'> & { name?: string },
 ): string | undefined {
@@ -32,9 +32,9 @@ export function accessNote(
     return 'Pay-per-token endpoints are managed by Databricks: you can query them, not edit or delete them.'
   switch (endpoint.permission_level) {
     case 'CAN_VIEW':
-      return 'You have view-only access to this endpoint: querying needs Can query, editing and deleting need Can manage.'
+      return 'You have view-only access to this endpoint (Can view): querying it needs Can query; editing, deleting, canceling an update and managing permissions need Can manage.'
     case 'CAN_QUERY':
-      return 'You have query access to this endpoint: editing and deleting it need Can manage.'
+      return 'You have query access to this endpoint (Can query): editing, deleting, canceling an update and managing permissions need Can manage.'
     case 'CAN_MANAGE':
       return undefined
   }

@@ -106,7 +106,10 @@ describe('permissions', () => {
   it('lets CAN_VIEW only look', async () => {
     await open('shared-embeddings')
     expect(screen.getByText('Can view')).toBeInTheDocument()
-    for (const name of ['Query endpoint', 'Edit endpoint', 'Delete', 'Add tag', 'Remove tag team']) {
+    for (const name of ['Query endpoint', 'Edit endpoint', 'Delete', 'Permissions']) {
+      expect(screen.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true')
+    }
+    for (const name of ['Add tag', 'Remove tag team']) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument()
     }
     expect(screen.getByText('team: platform')).toBeInTheDocument()
@@ -114,10 +117,11 @@ describe('permissions', () => {
 
   it('lets CAN_QUERY query and nothing else', async () => {
     await open('claude-summarizer')
-    expect(screen.getByRole('button', { name: 'Query endpoint' })).toBeInTheDocument()
-    for (const name of ['Edit endpoint', 'Delete', 'Add tag']) {
-      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Query endpoint' })).not.toHaveAttribute('aria-disabled')
+    for (const name of ['Edit endpoint', 'Delete', 'Permissions']) {
+      expect(screen.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true')
     }
+    expect(screen.queryByRole('button', { name: 'Add tag' })).not.toBeInTheDocument()
   })
 })
 

@@ -8,11 +8,13 @@ import type { ServingEndpointDetailed } from '../../api/types'
 import { Button } from '../../components/button'
 import { SpinnerIcon } from '../../components/icons'
 import { useNotify } from '../../components/use-notify'
-import { EDIT_LOCKED_REASON } from '../../lib/endpoint-rules'
+import { EDIT_LOCKED_REASON, isPayPerToken } from '../../lib/endpoint-rules'
 import { abilitiesFor, accessNote } from './abilities'
 import { DeleteEndpointButton } from './delete-endpoint-button'
 import styles from './header-actions.module.css'
 import shared from './details-shared.module.css'
+import { LockedAction } from './locked-action'
+import { PermissionsButton } from './permissions-button'
 import { QueryEndpointDialog } from './query-endpoint-dialog'
 
 function useCancelUpdate(name: string) {
@@ -43,10 +45,14 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
   const { cancel, canceling } = useCancelUpdate(name)
   const updating = endpoint.state.config_update === 'IN_PROGRESS'
   const note = accessNote(endpoint)
+  const noteId = useId()
+  // Actions the level forbids stay in place, disabled, described by the note (pay-per-token endpoints have none).
+  const locked = (label: string) => !isPayPerToken(endpoint) && <LockedAction label={label} reasonId={noteId} />
 
   return (
     <div className={styles.actionsBlock}>
       <div className={styles.actions}>
+        {!can.manage && updating && locked('Cancel update')}
         {can.manage && (updating || canceling) && (
           <Button onClick={cancel} disabled={canceling} aria-busy={canceling || undefined}>
             {canceling && <SpinnerIcon className={shared.spin} />}
@@ -64,10 +70,16 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
             Edit endpoint
           </Button>
         )}
-        {can.query && <QueryEndpointDialog endpoint={endpoint} />}
-        {can.manage && <DeleteEndpointButton name={name} />}
+        {!can.manage && locked('Edit endpoint')}
+        {can.query ? <QueryEndpointDialog endpoint={endpoint} /> : locked('Query endpoint')}
+        {can.manage ? <DeleteEndpointButton name={name} /> : locked('Delete')}
+        {can.manage ? <PermissionsButton endpoint={endpoint} /> : locked('Permissions')}
       </div>
-      {note && <p className={styles.reason}>{note}</p>}
+      {note && (
+        <p id={noteId} className={styles.reason}>
+          {note}
+        </p>
+      )}
       {can.manage && updating && (
         <p id={reasonId} className={styles.reason}>
           {EDIT_LOCKED_REASON}

@@ -13,6 +13,7 @@ import {
   type ProviderEntry,
 } from '../../lib/providers'
 import { externalSchemaFor, secretValueSchema, type EntityChoice, type SecretValue } from './entity-schema'
+import { throughputProblems } from './throughput'
 
 /** A secret as the dialog holds it: `mode` stays unset until the person touches the toggle (a reference is the default). */
 const dialogSecretSchema = secretValueSchema.partial({ mode: true })
@@ -32,6 +33,11 @@ const dialogShape = z.object({
   served_name: z.string(),
   /** Edit only: the entity's name on the server (its stored plain-text secrets belong to it). */
   server_name: z.string(),
+  /** A UC model's provisioned throughput in tokens/s ('' = none: compute settings instead). */
+  throughput_min: z.string(),
+  throughput_max: z.string(),
+  /** The model's throughput chunk once known; 0 when it cannot be served with provisioned throughput. */
+  throughput_chunk: z.number(),
 })
 
 export type DialogValues = z.infer<typeof dialogShape>
@@ -48,6 +54,9 @@ export const EMPTY_DIALOG: DialogValues = {
   secrets: {},
   served_name: '',
   server_name: '',
+  throughput_min: '',
+  throughput_max: '',
+  throughput_chunk: 0,
 }
 
 export interface EntityNames {
@@ -60,7 +69,13 @@ export function toDialogValues(choice: EntityChoice | null, names: EntityNames =
   if (!choice) return base
   switch (choice.kind) {
     case 'uc':
-      return { ...base, entity_name: choice.entity_name, entity_version: choice.entity_version }
+      return {
+        ...base,
+        entity_name: choice.entity_name,
+        entity_version: choice.entity_version,
+        throughput_min: choice.throughput ? String(choice.throughput.min) : '',
+        throughput_max: choice.throughput ? String(choice.throughput.max) : '',
+      }
     case 'pt':
       return { ...base, source: 'foundation', foundation: choice.entity_name }
     case 'external':
@@ -115,6 +130,11 @@ export const dialogSchema = dialogShape.superRefine((values, ctx) => {
   const problem = name === '' ? undefined : servedEntityNameProblem(name)
   if (problem) ctx.addIssue({ code: 'custom', path: ['served_name'], message: problem })
   checkStoredSecrets(values, ctx)
+  if (values.source === 'uc' && values.throughput_chunk > 0) {
+    const problems = throughputProblems(values.throughput_min, values.throughput_max, values.throughput_chunk)
+    if (problems.min) ctx.addIssue({ code: 'custom', path: ['throughput_min'], message: problems.min })
+    if (problems.max) ctx.addIssue({ code: 'custom', path: ['throughput_max'], message: problems.max })
+  }
 })
 
 /** The served entity's name these values give: the typed one, else the one derived from the model. */
@@ -153,7 +173,11 @@ function checkStoredSecrets(values: DialogValues, ctx: z.RefinementCtx) {
 /** The choice Confirm writes into the row (values already validated by dialogSchema). */
 export function toChoice(values: DialogValues): EntityChoice | null {
   if (values.source === 'uc') {
-    return { kind: 'uc', entity_name: values.entity_name, entity_version: values.entity_version }
+    const choice: EntityChoice = { kind: 'uc', entity_name: values.entity_name, entity_version: values.entity_version }
+    if (values.throughput_chunk > 0 && values.throughput_max !== '') {
+      choice.throughput = { min: Number(values.throughput_min || 0), max: Number(values.throughput_max) }
+    }
+    return choice
   }
   const pt = ptModelFor(values.foundation)
   if (pt) return { kind: 'pt', entity_name: pt.entity_name, entity_version: pt.entity_version }

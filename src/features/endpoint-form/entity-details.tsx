@@ -19,11 +19,17 @@ function secretText(secret: SecretValue | undefined): string | undefined {
 /** The rows the card lists for an entity, registry-driven for external models. */
 function entityDetailRows(entity: EntityChoice): Row[] {
   switch (entity.kind) {
-    case 'uc':
-      return [
+    case 'uc': {
+      const rows: Row[] = [
         ['Model', entity.entity_name],
         ['Version', entity.entity_version],
       ]
+      if (entity.throughput) {
+        const { min, max } = entity.throughput
+        rows.push(['Provisioned throughput', `${min.toLocaleString('en-US')}–${max.toLocaleString('en-US')} tokens/s`])
+      }
+      return rows
+    }
     case 'pt':
       return [
         ['Model', ptModelFor(entity.entity_name)?.display_name ?? entity.entity_name],

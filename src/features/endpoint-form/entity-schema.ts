@@ -3,6 +3,7 @@
 import { z } from '../../lib/zod'
 import type { ExternalTask } from '../../api/types'
 import { ptModelFor } from '../../lib/foundation-models'
+import { throughputText } from './throughput'
 import {
   PROVIDERS,
   TASK_LABELS,
@@ -83,6 +84,8 @@ export const ucChoiceSchema = z.object({
   kind: z.literal('uc'),
   entity_name: z.string().min(1, 'Select a model.'),
   entity_version: z.string().min(1, 'Select a version.'),
+  /** Provisioned throughput (tokens/s) for an optimizable LLM, in place of compute settings. */
+  throughput: z.object({ min: z.number(), max: z.number() }).optional(),
 })
 
 export const ptChoiceSchema = z.object({
@@ -100,7 +103,11 @@ export type EntityChoice = z.infer<typeof entityChoiceSchema>
 export function entitySummary(choice: EntityChoice): string {
   switch (choice.kind) {
     case 'uc':
-      return `${choice.entity_name} · Version ${choice.entity_version}`
+      return [
+        choice.entity_name,
+        `Version ${choice.entity_version}`,
+        ...(choice.throughput ? [throughputText(choice.throughput.min, choice.throughput.max)] : []),
+      ].join(' · ')
     case 'pt':
       return `${ptModelFor(choice.entity_name)?.display_name ?? choice.entity_name} · Provisioned throughput`
     case 'external':

@@ -65,6 +65,15 @@ function entityInput(row: EntityRow): ServedEntityInput {
         provisioned_model_units: Number(row.units),
       }
     case 'uc': {
+      if (entity.throughput) {
+        return {
+          name,
+          entity_name: entity.entity_name,
+          entity_version: entity.entity_version,
+          min_provisioned_throughput: entity.throughput.min,
+          max_provisioned_throughput: entity.throughput.max,
+        }
+      }
       const input: ServedEntityInput = {
         name,
         entity_name: entity.entity_name,
@@ -175,6 +184,10 @@ export function choiceOf(entity: ServedEntityOutput): EntityChoice {
   const version = entity.entity_version ?? ''
   if (entity.provisioned_model_units !== undefined || ptModelFor(entityName)) {
     return { kind: 'pt', entity_name: entityName, entity_version: version }
+  }
+  if (entity.max_provisioned_throughput !== undefined) {
+    const throughput = { min: entity.min_provisioned_throughput ?? 0, max: entity.max_provisioned_throughput }
+    return { kind: 'uc', entity_name: entityName, entity_version: version, throughput }
   }
   return { kind: 'uc', entity_name: entityName, entity_version: version }
 }

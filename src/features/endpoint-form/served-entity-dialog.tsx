@@ -24,6 +24,7 @@ import type { EntityChoice } from './entity-schema'
 import { ProviderFields } from './provider-fields'
 import styles from './served-entity-dialog.module.css'
 import shared from './form-layout.module.css'
+import { ThroughputFields } from './throughput-fields'
 
 /** Edit mode: an endpoint never switches between external and non-external entities. */
 export type ExternalRule = 'external-only' | 'no-external'
@@ -163,7 +164,10 @@ function EntityPicker({ id, initial, names, onConfirm, externalRule, fieldError 
           </div>
         </fieldset>
         {source === 'uc' ? (
-          <UcModelFields entityName={entityName} onModelChange={() => setValue('entity_version', '')} />
+          <>
+            <UcModelFields entityName={entityName} onModelChange={() => setValue('entity_version', '')} />
+            <ThroughputFields />
+          </>
         ) : (
           <>
             <Field label="Select a foundation model" error={formState.errors.foundation?.message}>

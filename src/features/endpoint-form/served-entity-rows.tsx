@@ -142,7 +142,7 @@ function EntityCard({ index, count, onRemove, externalRule, dialogError }: Entit
           />
         )}
       </div>
-      {entity?.kind === 'uc' && (
+      {entity?.kind === 'uc' && !entity.throughput && (
         <div className={shared.grid}>
           <Field label="Compute type" error={errors?.workload_type?.message}>
             {(c) => (

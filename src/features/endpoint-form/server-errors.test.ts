@@ -14,6 +14,16 @@ const cases: [string | undefined, number, ErrorPlace][] = [
   ['served_entities[0].name', 1, { field: 'entities.0.entity', dialog: { row: 0, path: 'served_name' } }],
   ['served_entities[0].entity_name', 1, { field: 'entities.0.entity', dialog: { row: 0, path: 'entity_name' } }],
   ['served_entities[0].entity_version', 1, { field: 'entities.0.entity', dialog: { row: 0, path: 'entity_version' } }],
+  [
+    'served_entities[0].max_provisioned_throughput',
+    1,
+    { field: 'entities.0.entity', dialog: { row: 0, path: 'throughput_max' } },
+  ],
+  [
+    'served_entities[0].min_provisioned_throughput',
+    1,
+    { field: 'entities.0.entity', dialog: { row: 0, path: 'throughput_min' } },
+  ],
   ['served_entities[0].external_model.name', 1, { field: 'entities.0.entity', dialog: { row: 0, path: 'model_name' } }],
   ['served_entities[0].external_model.task', 1, { field: 'entities.0.entity', dialog: { row: 0, path: 'task' } }],
   ['served_entities[0].external_model.provider', 1, { field: 'entities.0.entity', dialog: { row: 0, path: 'foundation' } }],

@@ -21,6 +21,8 @@ function dialogPath(rest: string): Path<DialogValues> | undefined {
   if (rest === 'name') return 'served_name'
   if (rest === 'entity_name') return 'entity_name'
   if (rest === 'entity_version') return 'entity_version'
+  if (rest === 'min_provisioned_throughput') return 'throughput_min'
+  if (rest === 'max_provisioned_throughput') return 'throughput_max'
   if (rest === 'external_model.name') return 'model_name'
   if (rest === 'external_model.task') return 'task'
   if (rest === 'external_model.provider') return 'foundation'

@@ -12,12 +12,16 @@ import type {
   PutRateLimitsRequest,
   QueryResponse,
   RegisteredModel,
+  PermissionLevel,
+  ServingEndpoint,
   ServingEndpointDetailed,
 } from '../../api/types'
+import type { ServingEndpointPermissions } from '../../api/permissions'
 import { foundationModelFor } from '../../lib/foundation-models'
 import { MockClock, systemClock, type Clock } from './clock'
 import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './controls'
-import { modelVersions, permissionsOf, registeredModels } from './catalog'
+import { modelVersions, optimizationInfo, registeredModels } from './catalog'
+import * as access from './access'
 import { ControlPlaneError, invalid } from './errors'
 import { invokeEndpoint } from './invocations'
 import { InvocationLog } from './invocation-log'
@@ -53,7 +57,15 @@ export class ControlPlane {
   readonly clock: MockClock
   readonly controls: Controls
   private readonly store: EndpointStore
-  private listCache?: { state: StoredState; revision: number; extra: number; json: string; bytes?: Uint8Array }
+  private listCache?: {
+    state: StoredState
+    revision: number
+    extra: number
+    caller: access.Caller
+    who: string
+    json: string
+    bytes?: Uint8Array
+  }
   /** Every invocation answered, for the metrics (in memory, bounded). */
   readonly invocations = new InvocationLog()
 
@@ -104,12 +116,7 @@ export class ControlPlane {
         `Endpoint '${name}' is a Databricks pay-per-token Foundation Model API endpoint and cannot be changed or deleted.`,
       )
     }
-    if (endpoint.permission_level !== 'CAN_MANAGE') {
-      throw new ControlPlaneError(
-        'PERMISSION_DENIED',
-        `User ${CURRENT_USER} does not have permission 'CAN_MANAGE' on serving endpoint '${name}'.`,
-      )
-    }
+    access.requireLevel(endpoint, this.caller(), 'CAN_MANAGE')
     return endpoint
   }
 
@@ -121,6 +128,11 @@ export class ControlPlane {
 
   // ---- controls ----
 
+  /** Who the mock treats as the caller (the `caller` control). */
+  private caller(): access.Caller {
+    return this.controls.read().caller
+  }
+
   takeFault(method: string, path: string): Fault | undefined {
     return this.controls.takeFault(method, path)
   }
@@ -128,7 +140,7 @@ export class ControlPlane {
   // ---- routes ----
 
   list(): ListEndpointsResponse {
-    return this.listOf(this.store.read(), this.controls.read().extraEndpoints)
+    return this.listOf(this.store.read(), this.controls.read().extraEndpoints, this.caller())
   }
 
   /**
@@ -148,27 +160,51 @@ export class ControlPlane {
 
   private listEntry(): NonNullable<ControlPlane['listCache']> {
     const state = this.store.read()
-    const extra = this.controls.read().extraEndpoints
+    const { extraEndpoints: extra, caller } = this.controls.read()
     const cached = this.listCache
-    if (cached && cached.state === state && cached.revision === this.store.revision && cached.extra === extra) return cached
-    this.listCache = { state, revision: this.store.revision, extra, json: JSON.stringify(this.listOf(state, extra)) }
+    // The controls keep one caller object per stored text: compared by reference first, by value if it changed.
+    if (
+      cached &&
+      cached.state === state &&
+      cached.revision === this.store.revision &&
+      cached.extra === extra &&
+      (cached.caller === caller || cached.who === JSON.stringify(caller))
+    ) {
+      cached.caller = caller
+      return cached
+    }
+    const json = JSON.stringify(this.listOf(state, extra, caller))
+    this.listCache = { state, revision: this.store.revision, extra, caller, who: JSON.stringify(caller), json }
     return this.listCache
   }
 
-  private listOf(state: StoredState, extra: number): ListEndpointsResponse {
-    const endpoints = state.endpoints.map(toSummary)
+  private listOf(state: StoredState, extra: number, caller: access.Caller): ListEndpointsResponse {
+    const endpoints: ServingEndpoint[] = []
+    // Only what the caller may view, with the caller's level.
+    const add = (endpoint: StoredEndpoint) => {
+      const level = access.levelOf(endpoint, caller)
+      if (level) endpoints.push(toSummary(endpoint, level))
+    }
+    state.endpoints.forEach(add)
     if (extra > 0) {
       const taken = new Set([...state.endpoints.map((e) => e.name), ...state.deleted_synthetic])
       for (let i = 0; i < extra; i++) {
         const name = syntheticName(i)
-        if (!taken.has(name)) endpoints.push(toSummary(syntheticEndpoint(i, state.seeded_at)))
+        if (!taken.has(name)) add(syntheticEndpoint(i, state.seeded_at))
       }
     }
     return { endpoints }
   }
 
+  /** A read: the endpoint, if the caller has at least `needed` on it (403 PERMISSION_DENIED otherwise). */
+  private readable(name: string, needed: PermissionLevel): { endpoint: StoredEndpoint; level: PermissionLevel } {
+    const endpoint = this.store.mustFind(this.store.read(), name)
+    return { endpoint, level: access.requireLevel(endpoint, this.caller(), needed) }
+  }
+
   get(name: string): ServingEndpointDetailed {
-    return toDetailed(this.store.mustFind(this.store.read(), name), this.clock.now())
+    const { endpoint, level } = this.readable(name, 'CAN_VIEW')
+    return toDetailed(endpoint, this.clock.now(), level)
   }
 
   create(body: unknown): ServingEndpointDetailed {
@@ -192,14 +228,14 @@ export class ControlPlane {
     const endpoint: StoredEndpoint = {
       id: `${(hash(`${name}:${now}`) >>> 0).toString(16).padStart(8, '0')}${(now % 65536).toString(16).padStart(4, '0')}`,
       name,
-      creator: CURRENT_USER,
+      creator: this.caller().user_name,
       creation_timestamp: now,
       last_updated_timestamp: now,
       permission_level: 'CAN_MANAGE',
       tags,
       ...validateEndpointFields(body),
       last_update: 'NOT_UPDATING',
-      events: [{ timestamp: now, type: 'ENDPOINT_CREATED', message: `Endpoint created by ${CURRENT_USER}.` }],
+      events: [{ timestamp: now, type: 'ENDPOINT_CREATED', message: `Endpoint created by ${this.caller().user_name}.` }],
       secrets: takeSecrets(config.served_entities),
     }
     const task = taskOf(config)
@@ -277,7 +313,7 @@ export class ControlPlane {
       message: `Config update to version ${version} started by ${CURRENT_USER}.`,
     })
     this.store.save(state, { put: [endpoint] })
-    return toDetailed(endpoint, this.clock.now())
+    return toDetailed(endpoint, this.clock.now(), 'CAN_MANAGE')
   }
 
   /** Ours: Databricks has no public cancel route. Drops the pending config; the active one keeps serving. */
@@ -305,7 +341,7 @@ export class ControlPlane {
           : `Config update to version ${pending.config.config_version} canceled by ${CURRENT_USER}; version ${endpoint.config.config_version} keeps serving.`,
     })
     this.store.save(state, { put: [endpoint] })
-    return toDetailed(endpoint, this.clock.now())
+    return toDetailed(endpoint, this.clock.now(), 'CAN_MANAGE')
   }
 
   remove(name: string): Record<string, never> {
@@ -363,7 +399,7 @@ export class ControlPlane {
   }
 
   events(name: string): EventsResponse {
-    const endpoint = this.store.mustFind(this.store.read(), name)
+    const { endpoint } = this.readable(name, 'CAN_VIEW')
     // Reversed before the (stable) sort so that, within one millisecond, the later event comes first.
     return { events: [...endpoint.events].reverse().sort((a, b) => b.timestamp - a.timestamp) }
   }
@@ -373,8 +409,9 @@ export class ControlPlane {
   }
 
   invoke(name: string, body: unknown): { response: QueryResponse; servedEntity: string } {
-    const endpoint = this.get(name)
+    const { endpoint: stored, level } = this.readable(name, 'CAN_QUERY')
     const now = this.clock.now()
+    const endpoint = toDetailed(stored, now, level)
     return recordInvocation(this.invocations, endpoint, body, now, (served) => invokeEndpoint(endpoint, body, now, served))
   }
 
@@ -394,7 +431,7 @@ export class ControlPlane {
   }
 
   me(): CurrentUser {
-    return { userName: CURRENT_USER }
+    return { userName: this.caller().user_name }
   }
 
   ucModels(): { registered_models: RegisteredModel[] } {
@@ -405,10 +442,38 @@ export class ControlPlane {
     return { model_versions: modelVersions(fullName) }
   }
 
-  permissions(id: string) {
-    const endpoint = this.store.read().endpoints.find((e) => e.id === id)
+  // ---- permissions (access.ts) ----
+
+  private byId(state: StoredState, id: string): StoredEndpoint {
+    const endpoint = state.endpoints.find((e) => e.id === id)
     if (!endpoint) throw new ControlPlaneError('RESOURCE_DOES_NOT_EXIST', `Serving endpoint with id '${id}' does not exist.`)
-    return permissionsOf(endpoint)
+    return endpoint
+  }
+
+  permissions(id: string): ServingEndpointPermissions {
+    const endpoint = this.byId(this.store.read(), id)
+    access.requireLevel(endpoint, this.caller(), 'CAN_VIEW')
+    return access.permissionsOf(endpoint)
+  }
+
+  permissionLevels(id: string) {
+    access.requireLevel(this.byId(this.store.read(), id), this.caller(), 'CAN_VIEW')
+    return access.permissionLevels()
+  }
+
+  /** PUT replaces the grants, PATCH merges them by principal; CAN_MANAGE only. */
+  setPermissions(id: string, body: unknown, mode: 'replace' | 'merge'): ServingEndpointPermissions {
+    const entries = access.parseAclRequest(body)
+    return this.write((state) => {
+      const endpoint = this.forWrite(state, this.byId(state, id).name)
+      endpoint.acl = access.changeAcl(endpoint, entries, mode, this.caller())
+      this.store.save(state, { put: [endpoint] })
+      return access.permissionsOf(endpoint)
+    })
+  }
+
+  optimizationInfo(model: string, version: string) {
+    return optimizationInfo(model, version)
   }
 }
 

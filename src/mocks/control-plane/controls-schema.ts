@@ -53,6 +53,18 @@ export const faultSchema = z
     error: 'needs a status (400–599) or network: true.',
   })
 
+const PRINCIPAL = 'must be a user name (1 to 256 characters).'
+const GROUPS = 'must be a list of at most 50 group names.'
+
+/** Who the mock treats as the caller (access.ts): a user or service principal, and the groups it is in. */
+export const callerSchema = z.strictObject({
+  user_name: z.string({ error: PRINCIPAL }).trim().min(1, { error: PRINCIPAL }).max(256, { error: PRINCIPAL }),
+  groups: z
+    .array(z.string({ error: GROUPS }).trim().min(1, { error: GROUPS }).max(256, { error: GROUPS }), { error: GROUPS })
+    .max(50, { error: GROUPS })
+    .optional(),
+})
+
 const FAULTS = `must be a list of at most ${CONTROL_BOUNDS.faults} faults.`
 
 const TRAFFIC = `must be an object of at most ${CONTROL_BOUNDS.trafficEndpoints} endpoint names, each "off" or requests per minute from 0 to ${CONTROL_BOUNDS.trafficRpm}.`
@@ -77,6 +89,7 @@ export const controlsSchema = z.strictObject({
   faults: z.array(faultSchema, { error: FAULTS }).max(CONTROL_BOUNDS.faults, { error: FAULTS }).optional(),
   /** Background traffic per endpoint (metrics): "off", or requests per minute on average; unset keeps the seeded default. */
   traffic: trafficSchema.optional(),
+  caller: callerSchema.optional(),
 })
 
 /** What a client may send or store: every control optional. */

@@ -12,7 +12,7 @@ const withRaw = (text: string) => {
 }
 
 describe('mock controls', () => {
-  it('defaults to 150 ms latency, 8 s deploys and updates, no failure, no extra endpoints, no faults, seeded traffic', () => {
+  it('defaults to 150 ms latency, 8 s deploys and updates, no failure, no extra endpoints, no faults, seeded traffic, the current user', () => {
     expect(DEFAULT_CONTROLS).toEqual({
       latencyMs: 150,
       deployMs: 8000,
@@ -21,6 +21,7 @@ describe('mock controls', () => {
       extraEndpoints: 0,
       faults: [],
       traffic: {},
+      caller: { user_name: 'ada.lovelace@example.com' },
     })
     expect(new ControlPlane({ storage: memoryStorage() }).controls.read()).toEqual(DEFAULT_CONTROLS)
   })

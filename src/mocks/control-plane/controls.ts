@@ -1,6 +1,7 @@
 // Mock controls: one JSON object in storage, read at every request (see ui-contract.md); their
 // schema is controls-schema.ts.
 import { controlsSchema, describeIssue, faultSchema, type Fault, type MockControls } from './controls-schema'
+import { DEFAULT_CALLER } from './access'
 import { invalid } from './errors'
 import { CONTROLS_KEY, type KeyValueStorage } from './storage'
 
@@ -14,6 +15,7 @@ export const DEFAULT_CONTROLS: MockControls = {
   extraEndpoints: 0,
   faults: [],
   traffic: {},
+  caller: DEFAULT_CALLER,
 }
 
 type Raw = Record<string, unknown>
@@ -93,6 +95,7 @@ export class Controls {
       extraEndpoints: shape.extraEndpoints.safeParse(raw.extraEndpoints).data ?? d.extraEndpoints,
       faults: Array.isArray(raw.faults) ? raw.faults.map(readFault).filter((f): f is Fault => f !== undefined) : d.faults,
       traffic: shape.traffic.safeParse(raw.traffic).data ?? d.traffic,
+      caller: shape.caller.safeParse(raw.caller).data ?? d.caller,
     }
   }
 

@@ -3,6 +3,7 @@ import type {
   EndpointCoreConfigOutput,
   EndpointEvent,
   EndpointState,
+  PermissionLevel,
   Route,
   ServedEntityOutput,
   ServedModelState,
@@ -110,7 +111,12 @@ function configOut(config: Omit<StoredConfig, 'outcome' | 'message'>, state: Ser
   return out
 }
 
-export function toDetailed(endpoint: StoredEndpoint, now: number): ServingEndpointDetailed {
+/** `level`: the caller's permission level (access.ts); the stored one by default. */
+export function toDetailed(
+  endpoint: StoredEndpoint,
+  now: number,
+  level: PermissionLevel = endpoint.permission_level,
+): ServingEndpointDetailed {
   const out: ServingEndpointDetailed = {
     id: endpoint.id,
     name: endpoint.name,
@@ -118,7 +124,7 @@ export function toDetailed(endpoint: StoredEndpoint, now: number): ServingEndpoi
     last_updated_timestamp: endpoint.last_updated_timestamp,
     state: endpointState(endpoint),
     tags: endpoint.tags,
-    permission_level: endpoint.permission_level,
+    permission_level: level,
     route_optimized: endpoint.route_optimized,
     description: endpoint.description,
   }
@@ -139,7 +145,7 @@ export function toDetailed(endpoint: StoredEndpoint, now: number): ServingEndpoi
 }
 
 /** List items: no pending config, no per-entity state, no compute, no traffic. */
-export function toSummary(endpoint: StoredEndpoint): ServingEndpoint {
+export function toSummary(endpoint: StoredEndpoint, level: PermissionLevel = endpoint.permission_level): ServingEndpoint {
   const config = endpoint.config ?? endpoint.pending?.config
   const out: ServingEndpoint = {
     name: endpoint.name,
@@ -147,7 +153,7 @@ export function toSummary(endpoint: StoredEndpoint): ServingEndpoint {
     last_updated_timestamp: endpoint.last_updated_timestamp,
     state: endpointState(endpoint),
     tags: endpoint.tags,
-    permission_level: endpoint.permission_level,
+    permission_level: level,
   }
   if (endpoint.system) out.endpoint_type = 'FOUNDATION_MODEL_API'
   else {

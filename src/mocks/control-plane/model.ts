@@ -9,6 +9,7 @@ import type {
   ServedEntityInput,
   TrafficConfig,
 } from '../../api/types'
+import type { AccessControlRequest } from '../../api/permissions'
 
 export interface StoredEntity extends ServedEntityInput {
   name: string
@@ -59,6 +60,8 @@ export interface StoredEndpoint {
   events: EndpointEvent[]
   /** Write-only secrets given as *_plaintext, by `<entity>/<field path>`; never serialised out. */
   secrets: Record<string, string>
+  /** Direct grants (access.ts); the creator's CAN_MANAGE is implied. Missing in states saved before ACLs. */
+  acl?: AccessControlRequest[]
 }
 
 export interface StoredState {

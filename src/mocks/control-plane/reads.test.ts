@@ -303,8 +303,8 @@ describe('workspace reads', () => {
     const { cp } = setup()
     const id = cp.get('shared-embeddings').id ?? ''
     expect(id).not.toBe('')
-    const acl = cp.permissions(id).access_control_list[0]
-    expect(acl.all_permissions[0].permission_level).toBe('CAN_VIEW')
+    const acl = cp.permissions(id).access_control_list.find((e) => e.group_name === 'users')
+    expect(acl?.all_permissions[0].permission_level).toBe('CAN_VIEW')
     expect(errorOf(() => cp.permissions('nope')).status).toBe(404)
   })
 

@@ -40,6 +40,19 @@ function entitiesProblem(config: unknown, path: string): string | undefined {
   return undefined
 }
 
+const LEVELS: readonly unknown[] = ['CAN_VIEW', 'CAN_QUERY', 'CAN_MANAGE']
+const PRINCIPALS = ['user_name', 'group_name', 'service_principal_name'] as const
+
+function aclProblem(acl: unknown, path: string): string | undefined {
+  if (!Array.isArray(acl)) return `${path} is ${describe(acl)}, not a list`
+  for (const [i, entry] of acl.entries()) {
+    if (!isObject(entry)) return `${path}[${i}] is ${describe(entry)}, not a grant`
+    if (PRINCIPALS.filter((k) => typeof entry[k] === 'string').length !== 1) return `${path}[${i}] names no single principal`
+    if (!LEVELS.includes(entry.permission_level)) return `${path}[${i}].permission_level is not a permission level`
+  }
+  return undefined
+}
+
 /** What is wrong with one endpoint, or undefined. Timestamps are checked because the UI formats them. */
 function endpointProblem(endpoint: unknown, path: string): string | undefined {
   if (!isObject(endpoint)) return `${path} is ${describe(endpoint)}, not an endpoint object`
@@ -54,6 +67,11 @@ function endpointProblem(endpoint: unknown, path: string): string | undefined {
     if (!isObject(event) || !isTime(event.timestamp)) return `${at}.events[${i}] has no time`
   }
   if (endpoint.secrets !== undefined && !isObject(endpoint.secrets)) return `${at}.secrets is not an object`
+  // States saved before access control lists existed lack them (access.ts derives one).
+  if (endpoint.acl !== undefined) {
+    const problem = aclProblem(endpoint.acl, `${at}.acl`)
+    if (problem) return problem
+  }
   if (endpoint.config !== undefined) {
     const problem = entitiesProblem(endpoint.config, `${at}.config`)
     if (problem) return problem

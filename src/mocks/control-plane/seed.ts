@@ -78,6 +78,8 @@ function base(
     last_update: 'NOT_UPDATING',
     events: [event(created, 'ENDPOINT_CREATED', `Endpoint created by ${creator}.`)],
     secrets: {},
+    // The creator's CAN_MANAGE is implied; the current user gets `permission` on someone else's endpoint.
+    acl: creator === CURRENT_USER ? [] : [{ user_name: CURRENT_USER, permission_level: permission }],
   }
 }
 
@@ -129,6 +131,7 @@ export function systemEndpoint(model: SystemModel, now: number): StoredEndpoint 
   const created = now - 400 * DAY
   const endpoint = base(model.endpoint, 'system', created, 'CAN_QUERY')
   endpoint.system = true
+  endpoint.acl = [{ group_name: 'users', permission_level: 'CAN_QUERY' }]
   endpoint.task = model.task
   endpoint.events = []
   endpoint.config = {
@@ -159,6 +162,10 @@ export function seedState(now: number): StoredState {
   // Ready external model (OpenAI chat), owned by the current user.
   const chat = base('support-chat-gpt4o', CURRENT_USER, now - 12 * DAY)
   chat.task = 'llm/v1/chat'
+  chat.acl = [
+    { group_name: 'support', permission_level: 'CAN_QUERY' },
+    { user_name: GRACE, permission_level: 'CAN_VIEW' },
+  ]
   chat.tags = [
     { key: 'team', value: 'support' },
     { key: 'cost-center', value: 'cx-042' },
@@ -222,6 +229,7 @@ export function seedState(now: number): StoredState {
 
   // Ready, with a config update in progress (held for SEED_HOLD_MS).
   const recsys = base('recsys-ranker', GRACE, now - 30 * DAY)
+  recsys.acl?.push({ group_name: 'recommendations', permission_level: 'CAN_QUERY' })
   recsys.tags = [
     { key: 'team', value: 'recommendations' },
     { key: 'env', value: 'prod' },
@@ -293,6 +301,11 @@ export function seedState(now: number): StoredState {
 
   // One the current user may only view (Cohere embeddings, someone else's).
   const shared = base('shared-embeddings', GRACE, now - 90 * DAY, 'CAN_VIEW')
+  // Everyone may view it; a CI service principal (by application ID) may query it.
+  shared.acl = [
+    { group_name: 'users', permission_level: 'CAN_VIEW' },
+    { service_principal_name: '6f1c2a9e-4b3d-4e8a-9c7f-2d5e8b1a0c34', permission_level: 'CAN_QUERY' },
+  ]
   shared.task = 'llm/v1/embeddings'
   shared.tags = [{ key: 'team', value: 'platform' }]
   shared.config = readyConfig(
@@ -372,4 +385,5 @@ export const UC_MODELS = [
   { catalog: 'main', schema: 'nlp', name: 'sentiment', versions: 3 },
   { catalog: 'ml', schema: 'vision', name: 'defect_detector', versions: 2 },
   { catalog: 'ml', schema: 'forecasting', name: 'demand_forecaster', versions: 5 },
+  { catalog: 'main', schema: 'finetune', name: 'llama_3_1_8b_support', versions: 2 },
 ] as const

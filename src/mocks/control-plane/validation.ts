@@ -11,6 +11,7 @@ import type {
 } from '../../api/types'
 import { ENV_VAR_NAME, defaultServedEntityName, endpointNameProblem, servedEntityNameProblem } from '../../lib/names'
 import { ALL_TASKS, PROVIDERS, TASK_LABELS, checkProviderConfig, providerFor, type ProviderEntry } from '../../lib/providers'
+import { checkThroughput } from './catalog'
 import { invalid } from './errors'
 import {
   isNonNegativeInt,
@@ -204,6 +205,7 @@ function validateEntity(raw: unknown, index: number, spelling: Spelling): Served
     optionalInt64(raw, 'min_provisioned_concurrency', field)
     optionalInt64(raw, 'max_provisioned_concurrency', field)
     optionalBoolean(raw, 'burst_scaling_enabled', field)
+    if (min !== undefined || max !== undefined) checkThroughput(entity.entity_name ?? '', min, max, field)
     const pt = units ?? max
     if (pt !== undefined) {
       if (pt === 0) throw invalid(`${field}.provisioned_model_units`, 'Provisioned throughput must be a positive integer.')
