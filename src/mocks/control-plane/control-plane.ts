@@ -19,6 +19,7 @@ import { systemClock, type Clock } from './clock'
 import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './controls'
 import { modelVersions, permissionsOf, registeredModels } from './catalog'
 import { ControlPlaneError, invalid } from './errors'
+import { GatewayEnforcer } from './gateway-enforcement'
 import { invokeEndpoint } from './invocations'
 import { addEvent, toDetailed, toSummary } from './lifecycle'
 import { entityLogs } from './logs'
@@ -49,6 +50,8 @@ export class ControlPlane {
   readonly storage: KeyValueStorage
   readonly clock: Clock
   readonly controls: Controls
+  /** AI Gateway at query time: rate-limit windows, guardrails and usage, in memory. */
+  readonly gateway = new GatewayEnforcer()
   private readonly store: EndpointStore
   private listCache?: { state: StoredState; revision: number; extra: number; json: string; bytes?: Uint8Array }
 
@@ -356,7 +359,9 @@ export class ControlPlane {
   }
 
   invoke(name: string, body: unknown): { response: QueryResponse; servedEntity: string } {
-    return invokeEndpoint(this.get(name), body, this.clock.now())
+    const endpoint = this.get(name)
+    const now = this.clock.now()
+    return this.gateway.invoke(endpoint, body, { user: CURRENT_USER }, now, (sent) => invokeEndpoint(endpoint, sent, now))
   }
 
   me(): CurrentUser {
