@@ -101,7 +101,7 @@ const tables: FieldTable[] = [
     open: async (page) => {
       await page.getByRole('button', { name: 'Add rate limit' }).click()
     },
-    field: (page) => page.getByRole('textbox', { name: 'Calls' }),
+    field: (page) => page.getByRole('textbox', { name: 'Calls per minute' }),
     submit: submitForm,
     cases: [
       { what: 'empty', value: '', message: RATE_LIMIT },
