@@ -34,6 +34,7 @@ function RateLimitRow({ index, onRemove }: { index: number; onRemove: () => void
   const calls = useError(`rate_limits.${index}.calls`)
   const tokens = useError(`rate_limits.${index}.tokens`)
   const principal = useError(`rate_limits.${index}.principal`)
+  const keyError = useError(`rate_limits.${index}.key`)
   return (
     <div className={styles.row}>
       <Field label="Calls per minute" error={calls}>
@@ -42,7 +43,7 @@ function RateLimitRow({ index, onRemove }: { index: number; onRemove: () => void
       <Field label="Tokens per minute" error={tokens}>
         {(c) => <Input {...c} inputMode="numeric" autoComplete="off" {...register(`rate_limits.${index}.tokens`)} />}
       </Field>
-      <Field label="Key">
+      <Field label="Key" error={keyError}>
         {(c) => (
           <Select {...c} {...register(`rate_limits.${index}.key`)}>
             {RATE_LIMIT_KEYS.map((k) => (
@@ -102,6 +103,7 @@ function GuardrailFields({ side }: { side: 'input' | 'output' }) {
   const legendId = useId()
   const keywords = useError(`guardrails.${side}.invalid_keywords`)
   const topics = useError(`guardrails.${side}.valid_topics`)
+  const pii = useError(`guardrails.${side}.pii`)
   return (
     <fieldset aria-labelledby={legendId} className={styles.fieldset}>
       <legend id={legendId} className={styles.legend}>
@@ -111,7 +113,7 @@ function GuardrailFields({ side }: { side: 'input' | 'output' }) {
         <input type="checkbox" {...register(`guardrails.${side}.safety`)} />
         Safety
       </label>
-      <Field label="PII" hint="E-mail addresses, phone numbers and card numbers.">
+      <Field label="PII" hint="E-mail addresses, phone numbers and card numbers." error={pii}>
         {(c) => (
           <Select {...c} className={styles.narrow} {...register(`guardrails.${side}.pii`)}>
             {PII_BEHAVIORS.map((b) => (

@@ -8,6 +8,7 @@ import type {
   PiiBehavior,
   RateLimit,
 } from '../../api/types'
+import type { Path } from 'react-hook-form'
 import { z } from '../../lib/zod'
 
 export interface RateLimitRow {
@@ -223,4 +224,26 @@ export function toGatewayConfig(values: GatewayValues): AiGatewayConfig {
 export function hasGatewaySettings(values: GatewayValues): boolean {
   const config = toGatewayConfig(values)
   return values.usage_tracking || values.inference_table.enabled || values.fallback || config.guardrails !== undefined
+}
+
+// ---- server errors ----
+
+const TABLE_FIELDS = { catalog_name: 'catalog', schema_name: 'schema', table_name_prefix: 'prefix' } as const
+
+/** The field of a server error about the gateway (`ai_gateway.…` or a legacy `rate_limits[i]…` path), if it has one. */
+export function gatewayFieldOf(field: string): Path<GatewayValues> | undefined {
+  const limit = /^(?:ai_gateway\.)?rate_limits\[(\d+)\]\.?(tokens|principal|key)?/.exec(field)
+  if (limit) {
+    const part = limit[2] === 'tokens' || limit[2] === 'principal' || limit[2] === 'key' ? limit[2] : 'calls'
+    return `rate_limits.${Number(limit[1])}.${part}`
+  }
+  const guardrail = /^ai_gateway\.guardrails\.(input|output)\.(invalid_keywords|valid_topics|pii)/.exec(field)
+  if (guardrail) {
+    const side = guardrail[1] === 'input' ? 'input' : 'output'
+    const part = guardrail[2] as keyof GuardrailValues
+    return `guardrails.${side}.${part}`
+  }
+  const table = /^ai_gateway\.inference_table_config\.(catalog_name|schema_name|table_name_prefix)$/.exec(field)
+  if (table) return `inference_table.${TABLE_FIELDS[table[1] as keyof typeof TABLE_FIELDS]}`
+  return undefined
 }

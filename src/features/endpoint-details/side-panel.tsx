@@ -5,6 +5,7 @@ import { RelativeTime } from '../../components/relative-time'
 import { abilitiesFor, PERMISSION_LABELS } from './abilities'
 import styles from './details.module.css'
 import { taskLabel } from '../../lib/endpoint-rules'
+import { GatewayEditButton } from './gateway-edit-button'
 import { activeTask } from './served-entity-text'
 import { invocationUrl, rateLimitText } from './side-panel-text'
 import { TagsEditor } from './tags-editor'
@@ -93,6 +94,7 @@ export function SidePanel({ endpoint }: { endpoint: ServingEndpointDetailed }) {
       <section className={styles.panel} aria-labelledby="details-gateway">
         <h2 id="details-gateway">AI Gateway</h2>
         <GatewaySummary gateway={endpoint.ai_gateway} />
+        <GatewayEditButton endpoint={endpoint} />
       </section>
     </aside>
   )
