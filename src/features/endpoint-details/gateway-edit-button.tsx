@@ -11,7 +11,7 @@ export function GatewayEditButton({ endpoint }: { endpoint: ServingEndpointDetai
   const id = useId()
   if (endpoint.permission_level !== 'CAN_MANAGE') return null
   return (
-    <>
+    <div>
       <Button id={id} size="small" aria-label="Edit AI Gateway" onClick={() => setOpen(true)}>
         Edit
       </Button>
@@ -24,6 +24,6 @@ export function GatewayEditButton({ endpoint }: { endpoint: ServingEndpointDetai
           />
         </Suspense>
       )}
-    </>
+    </div>
   )
 }
