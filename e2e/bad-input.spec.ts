@@ -104,7 +104,7 @@ const tables: FieldTable[] = [
     field: (page) => page.getByRole('textbox', { name: 'Calls per minute' }),
     submit: submitForm,
     cases: [
-      { what: 'empty', value: '', message: RATE_LIMIT },
+      { what: 'empty (no tokens either)', value: '', message: 'Enter calls per minute, tokens per minute, or both.' },
       { what: 'negative', value: '-1', message: RATE_LIMIT },
       { what: 'fraction', value: '10.5', message: RATE_LIMIT },
       { what: 'exponent', value: '1e3', message: RATE_LIMIT },
