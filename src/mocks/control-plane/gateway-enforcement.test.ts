@@ -210,3 +210,13 @@ describe('PII detection and masking', () => {
     )
   })
 })
+
+describe('legacy rate limits', () => {
+  it('PUT rate-limits mirrors into ai_gateway, keeps the guardrails, and is enforced', () => {
+    const { cp } = withGateway({ guardrails: { input: { pii: { behavior: 'BLOCK' } } } })
+    cp.putRateLimits(CHAT, { rate_limits: [{ calls: 1, key: 'user', renewal_period: 'minute' }] })
+    expect(cp.get(CHAT).ai_gateway?.guardrails).toEqual({ input: { pii: { behavior: 'BLOCK' } } })
+    cp.invoke(CHAT, ask('hello'))
+    expect(errorOf(() => cp.invoke(CHAT, ask('again'))).message).toContain('1 call per minute per user')
+  })
+})

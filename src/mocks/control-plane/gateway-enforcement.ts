@@ -209,7 +209,8 @@ const WHO: Record<AiGatewayRateLimit['key'], string> = {
 function limitText(limit: AiGatewayRateLimit, what: 'calls' | 'tokens'): string {
   const who =
     limit.key === 'user_group' || limit.key === 'service_principal' ? `${WHO[limit.key]} '${limit.principal}'` : WHO[limit.key]
-  return `${limit[what]} ${what} per minute ${who}`
+  const n = limit[what] ?? 0
+  return `${n} ${n === 1 ? what.slice(0, -1) : what} per minute ${who}`
 }
 
 export class GatewayEnforcer {
