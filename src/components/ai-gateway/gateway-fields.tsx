@@ -124,12 +124,20 @@ function GuardrailFields({ side }: { side: 'input' | 'output' }) {
           </Select>
         )}
       </Field>
-      <Field label="Invalid keywords" optional hint="One per line. A match refuses the request." error={keywords}>
+      <Field
+        label="Invalid keywords"
+        optional
+        hint={`One per line. A match refuses the ${side === 'input' ? 'request' : 'answer'}.`}
+        error={keywords}
+      >
         {(c) => <Textarea {...c} rows={2} spellCheck={false} {...register(`guardrails.${side}.invalid_keywords`)} />}
       </Field>
-      <Field label="Valid topics" optional hint="One per line. Requests on other topics are refused." error={topics}>
-        {(c) => <Textarea {...c} rows={2} {...register(`guardrails.${side}.valid_topics`)} />}
-      </Field>
+      {/* Topics are checked on requests only (Databricks' topic moderation reads the request). */}
+      {side === 'input' && (
+        <Field label="Valid topics" optional hint="One per line. Requests on other topics are refused." error={topics}>
+          {(c) => <Textarea {...c} rows={2} {...register(`guardrails.${side}.valid_topics`)} />}
+        </Field>
+      )}
     </fieldset>
   )
 }
