@@ -152,7 +152,7 @@ const tables: FieldTable[] = [
     open: async (page) => {
       await page.getByRole('button', { name: 'Add tag' }).click()
     },
-    field: (page) => page.getByRole('textbox', { name: 'Key' }),
+    field: (page) => page.getByRole('textbox', { name: 'Key', exact: true }),
     submit: submitForm,
     cases: [
       { what: 'empty', value: '', message: 'Enter a tag key.' },
@@ -168,7 +168,7 @@ const tables: FieldTable[] = [
     title: 'Tag value',
     open: async (page) => {
       await page.getByRole('button', { name: 'Add tag' }).click()
-      await page.getByRole('textbox', { name: 'Key' }).fill('team')
+      await page.getByRole('textbox', { name: 'Key', exact: true }).fill('team')
     },
     field: (page) => page.getByRole('textbox', { name: /^Value/ }),
     submit: submitForm,
@@ -394,7 +394,7 @@ test('Duplicate tag keys: the later one is marked, HTML in the message shows as 
   await openCreate(page)
   await page.getByRole('button', { name: 'Add tag' }).click()
   await page.getByRole('button', { name: 'Add tag' }).click()
-  const keys = page.getByRole('textbox', { name: 'Key' })
+  const keys = page.getByRole('textbox', { name: 'Key', exact: true })
   for (const c of [
     { what: 'same key', keys: ['team', 'team'], message: 'Tag "team" is already set above.' },
     { what: 'same key after trimming', keys: ['team', ' team '], message: 'Tag "team" is already set above.' },

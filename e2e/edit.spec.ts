@@ -11,7 +11,7 @@ test('edits an endpoint’s traffic split and tags, then shows its page', async 
   await expect(traffic.nth(0)).toHaveAccessibleDescription('Traffic must add up to 100% (now 80%).')
   await traffic.nth(1).fill('40')
   await page.getByRole('button', { name: 'Add tag' }).click()
-  await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
+  await page.getByRole('textbox', { name: 'Key', exact: true }).last().fill('reviewed')
   const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/churn-predictor/config'))
   await page.getByRole('button', { name: 'Update' }).click()
   expect(
@@ -30,12 +30,12 @@ test('refuses to edit while an update is in progress, with the reason', async ({
 test('leaving with unsaved input asks first', async ({ page }) => {
   await page.goto('/ml/endpoints/sentiment-classifier/edit')
   await page.getByRole('button', { name: 'Add tag' }).click()
-  await page.getByRole('textbox', { name: 'Key' }).last().fill('draft')
+  await page.getByRole('textbox', { name: 'Key', exact: true }).last().fill('draft')
   await page.getByRole('link', { name: 'Serving', exact: true }).click()
   const confirm = page.getByRole('dialog', { name: 'Discard unsaved changes?' })
   await expect(confirm).toBeVisible()
   await confirm.getByRole('button', { name: 'Keep editing' }).click()
-  await expect(page.getByRole('textbox', { name: 'Key' }).last()).toHaveValue('draft')
+  await expect(page.getByRole('textbox', { name: 'Key', exact: true }).last()).toHaveValue('draft')
   await page.getByRole('button', { name: 'Cancel' }).click()
   await confirm.getByRole('button', { name: 'Discard changes' }).click()
   await expect(page).toHaveURL(/\/ml\/endpoints\/sentiment-classifier$/)

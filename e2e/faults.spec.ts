@@ -77,14 +77,14 @@ async function fillCreateForm(page: Page, name: string) {
   await dialog.getByRole('button', { name: 'Confirm' }).click()
   await expect(dialog).toBeHidden()
   await page.getByRole('button', { name: 'Add tag' }).click()
-  await page.getByRole('textbox', { name: 'Key' }).fill('team')
+  await page.getByRole('textbox', { name: 'Key', exact: true }).fill('team')
   await page.getByRole('textbox', { name: /^Value/ }).fill('ml')
 }
 
 async function expectCreateInputsKept(page: Page, name: string) {
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue(name)
   await expect(entityButton(page)).toHaveAccessibleName('Entity main.nlp.sentiment · Version 3')
-  await expect(page.getByRole('textbox', { name: 'Key' })).toHaveValue('team')
+  await expect(page.getByRole('textbox', { name: 'Key', exact: true })).toHaveValue('team')
   await expect(page.getByRole('textbox', { name: /^Value/ })).toHaveValue('ml')
 }
 
@@ -226,7 +226,7 @@ test.describe('edit form', () => {
       await expect(traffic(page)).toHaveCount(2)
       await setFaults(page, [{ method: 'PATCH', path: `${detailPath('churn-predictor')}/tags`, ...fault }])
       await page.getByRole('button', { name: 'Add tag' }).click()
-      await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
+      await page.getByRole('textbox', { name: 'Key', exact: true }).last().fill('reviewed')
       await page
         .getByRole('textbox', { name: /^Value/ })
         .last()
@@ -237,7 +237,7 @@ test.describe('edit form', () => {
       const alert = page.getByRole('alert')
       await expect(alert).toContainText('Could not update the endpoint')
       await expect(alert).toContainText(message)
-      await expect(page.getByRole('textbox', { name: 'Key' }).last()).toHaveValue('reviewed')
+      await expect(page.getByRole('textbox', { name: 'Key', exact: true }).last()).toHaveValue('reviewed')
       await expect(page.getByRole('textbox', { name: /^Value/ }).last()).toHaveValue('yes')
 
       await page.getByRole('button', { name: 'Update' }).click()
@@ -257,13 +257,13 @@ test.describe('edit form', () => {
     await traffic(page).nth(0).fill('60')
     await traffic(page).nth(1).fill('40')
     await page.getByRole('button', { name: 'Add tag' }).click()
-    await page.getByRole('textbox', { name: 'Key' }).last().fill('reviewed')
+    await page.getByRole('textbox', { name: 'Key', exact: true }).last().fill('reviewed')
 
     await page.getByRole('button', { name: 'Update' }).click()
 
     await expect(page.getByRole('alert')).toContainText('The served entities were saved; the tags were not.')
     await expect(page.getByRole('alert')).toContainText(msg500)
-    await expect(page.getByRole('textbox', { name: 'Key' }).last()).toHaveValue('reviewed')
+    await expect(page.getByRole('textbox', { name: 'Key', exact: true }).last()).toHaveValue('reviewed')
     await expect(traffic(page).nth(0)).toHaveValue('60')
     // The update in progress is this form's own: it does not lock the retry.
     await expect(page.getByText('Cannot edit endpoint when pending update is in progress.')).toHaveCount(0)
@@ -364,7 +364,7 @@ test.describe('details page', () => {
     const side = page.getByRole('complementary', { name: 'Endpoint information' })
     await side.getByRole('button', { name: 'Add tag' }).click()
     const form = side.getByRole('form', { name: 'Add tag' })
-    await form.getByRole('textbox', { name: 'Key' }).fill('owner')
+    await form.getByRole('textbox', { name: 'Key', exact: true }).fill('owner')
     await form.getByRole('textbox', { name: /^Value/ }).fill('ranking-team')
 
     await form.getByRole('button', { name: 'Save tag' }).click()
@@ -374,7 +374,7 @@ test.describe('details page', () => {
     await expect(alert).toContainText(msg500)
     // The page keeps polling (an update is in progress); what was typed survives the refresh.
     await page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === detailPath('recsys-ranker'))
-    await expect(form.getByRole('textbox', { name: 'Key' })).toHaveValue('owner')
+    await expect(form.getByRole('textbox', { name: 'Key', exact: true })).toHaveValue('owner')
     await expect(form.getByRole('textbox', { name: /^Value/ })).toHaveValue('ranking-team')
 
     await form.getByRole('button', { name: 'Save tag' }).click()
