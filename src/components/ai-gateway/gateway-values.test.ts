@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AiGatewayConfig } from '../../api/types'
-import { EMPTY_GATEWAY, gatewayValuesOf, splitList, toGatewayConfig, toLegacyRateLimits } from './gateway-values'
+import { EMPTY_GATEWAY, gatewayFieldOf, gatewayValuesOf, splitList, toGatewayConfig, toLegacyRateLimits } from './gateway-values'
 
 const FULL: AiGatewayConfig = {
   usage_tracking_config: { enabled: true },
@@ -40,5 +40,23 @@ describe('gateway values', () => {
     const values = gatewayValuesOf({ rate_limits: FULL.rate_limits?.slice(0, 1) })
     expect(toLegacyRateLimits(values)).toEqual([{ calls: 10, key: 'user', renewal_period: 'minute' }])
     expect(toLegacyRateLimits(gatewayValuesOf(FULL))).toBeUndefined()
+  })
+})
+
+describe('gatewayFieldOf', () => {
+  it.each([
+    ['ai_gateway.rate_limits[2].tokens', 'rate_limits.2.tokens'],
+    ['ai_gateway.rate_limits[0].principal', 'rate_limits.0.principal'],
+    ['ai_gateway.rate_limits[1]', 'rate_limits.1.calls'],
+    ['rate_limits[3].calls', 'rate_limits.3.calls'],
+    ['ai_gateway.guardrails.output.invalid_keywords[4]', 'guardrails.output.invalid_keywords'],
+    ['ai_gateway.guardrails.input.pii.behavior', 'guardrails.input.pii'],
+    ['ai_gateway.inference_table_config.schema_name', 'inference_table.schema'],
+  ])('places %s at %s', (wire, path) => {
+    expect(gatewayFieldOf(wire)).toBe(path)
+  })
+
+  it('has no field for the gateway as a whole', () => {
+    expect(gatewayFieldOf('ai_gateway')).toBeUndefined()
   })
 })
