@@ -45,7 +45,7 @@ test('create form showing its field errors', async ({ page }) => {
   await page.getByRole('button', { name: 'Add tag' }).click()
   await page.getByRole('button', { name: 'Create' }).click()
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true')
-  await expect(page.getByRole('textbox', { name: 'Calls' })).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByRole('textbox', { name: 'Calls per minute' })).toHaveAttribute('aria-invalid', 'true')
   await expectNoSeriousViolations(page, 'the create form with errors')
 })
 

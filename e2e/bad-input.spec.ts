@@ -98,10 +98,10 @@ const tables: FieldTable[] = [
     open: async (page) => {
       await page.getByRole('button', { name: 'Add rate limit' }).click()
     },
-    field: (page) => page.getByRole('textbox', { name: 'Calls' }),
+    field: (page) => page.getByRole('textbox', { name: 'Calls per minute' }),
     submit: submitForm,
     cases: [
-      { what: 'empty', value: '', message: RATE_LIMIT },
+      { what: 'empty (no tokens either)', value: '', message: 'Enter calls per minute, tokens per minute, or both.' },
       { what: 'negative', value: '-1', message: RATE_LIMIT },
       { what: 'fraction', value: '10.5', message: RATE_LIMIT },
       { what: 'exponent', value: '1e3', message: RATE_LIMIT },
@@ -165,7 +165,7 @@ const tables: FieldTable[] = [
     title: 'Tag value',
     open: async (page) => {
       await page.getByRole('button', { name: 'Add tag' }).click()
-      await page.getByRole('textbox', { name: 'Key' }).fill('team')
+      await page.getByRole('textbox', { name: 'Key', exact: true }).fill('team')
     },
     field: (page) => new FormPage(page).tagValues,
     submit: submitForm,
@@ -391,7 +391,7 @@ test('Duplicate tag keys: the later one is marked, HTML in the message shows as 
   await openCreate(page)
   await page.getByRole('button', { name: 'Add tag' }).click()
   await page.getByRole('button', { name: 'Add tag' }).click()
-  const keys = page.getByRole('textbox', { name: 'Key' })
+  const keys = page.getByRole('textbox', { name: 'Key', exact: true })
   for (const c of [
     { what: 'same key', keys: ['team', 'team'], message: 'Tag "team" is already set above.' },
     { what: 'same key after trimming', keys: ['team', ' team '], message: 'Tag "team" is already set above.' },

@@ -39,7 +39,7 @@ test('creates an endpoint serving a Unity Catalog custom model', async ({ page }
   await page.getByRole('combobox', { name: 'Compute type' }).selectOption('GPU_SMALL')
   await page.getByRole('combobox', { name: 'Compute scale-out' }).selectOption('Medium')
   await page.getByRole('button', { name: 'Add tag' }).click()
-  await page.getByRole('textbox', { name: 'Key' }).fill('team')
+  await page.getByRole('textbox', { name: 'Key', exact: true }).fill('team')
   await page.getByRole('textbox', { name: /^Value/ }).fill('ml')
   // The form itself; the app shell is checked by its own spec.
   const axe = await new AxeBuilder({ page }).include('main form').analyze()

@@ -337,7 +337,7 @@ test.describe('details page', () => {
     const side = page.getByRole('complementary', { name: 'Endpoint information' })
     await side.getByRole('button', { name: 'Add tag' }).click()
     const tagForm = side.getByRole('form', { name: 'Add tag' })
-    await tagForm.getByRole('textbox', { name: 'Key' }).fill('owner')
+    await tagForm.getByRole('textbox', { name: 'Key', exact: true }).fill('owner')
     await tagForm.getByRole('textbox', { name: /^Value/ }).fill('ranking-team')
 
     await tagForm.getByRole('button', { name: 'Save tag' }).click()
@@ -347,7 +347,7 @@ test.describe('details page', () => {
     await expect(alert).toContainText(msg500)
     // The page keeps polling (an update is in progress); what was typed survives the refresh.
     await page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === detailPath('recsys-ranker'))
-    await expect(tagForm.getByRole('textbox', { name: 'Key' })).toHaveValue('owner')
+    await expect(tagForm.getByRole('textbox', { name: 'Key', exact: true })).toHaveValue('owner')
     await expect(tagForm.getByRole('textbox', { name: /^Value/ })).toHaveValue('ranking-team')
 
     await tagForm.getByRole('button', { name: 'Save tag' }).click()

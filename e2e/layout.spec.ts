@@ -63,7 +63,11 @@ test('the tag editor fits the details side panel at 1440 px', async ({ page }) =
   const form = aside.getByRole('form', { name: 'Add tag' })
   await expect(form).toBeVisible()
   const panel = await box(aside)
-  for (const part of [form, form.getByRole('textbox', { name: 'Key' }), form.getByRole('textbox', { name: /Value/ })]) {
+  for (const part of [
+    form,
+    form.getByRole('textbox', { name: 'Key', exact: true }),
+    form.getByRole('textbox', { name: /Value/ }),
+  ]) {
     const b = await box(part)
     expect(b.x + b.width, 'inside the side panel').toBeLessThanOrEqual(panel.x + panel.width + 0.5)
   }

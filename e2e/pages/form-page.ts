@@ -31,7 +31,7 @@ export class FormPage {
     this.alert = page.getByRole('alert')
     this.trafficFields = page.getByRole('textbox', { name: 'Traffic (%)' })
     this.addTagButton = page.getByRole('button', { name: 'Add tag' })
-    this.tagKeys = page.getByRole('textbox', { name: 'Key' })
+    this.tagKeys = page.getByRole('textbox', { name: 'Key', exact: true })
     this.tagValues = page.getByRole('textbox', { name: /^Value/ })
     this.entityDialog = entityDialog(page)
   }

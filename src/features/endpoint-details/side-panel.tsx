@@ -6,6 +6,7 @@ import { abilitiesFor, PERMISSION_LABELS } from './abilities'
 import styles from './side-panel.module.css'
 import shared from './details-shared.module.css'
 import { taskLabel } from '../../lib/endpoint-rules'
+import { GatewayEditButton } from './gateway-edit-button'
 import { activeTask } from './served-entity-text'
 import { invocationUrl, rateLimitText } from './side-panel-text'
 import { TagsEditor } from './tags-editor'
@@ -94,6 +95,7 @@ export function SidePanel({ endpoint }: { endpoint: ServingEndpointDetailed }) {
       <section className={styles.panel} aria-labelledby="details-gateway">
         <h2 id="details-gateway">AI Gateway</h2>
         <GatewaySummary gateway={endpoint.ai_gateway} />
+        <GatewayEditButton endpoint={endpoint} />
       </section>
     </aside>
   )

@@ -38,7 +38,7 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Compute scale-out' }), 'Medium')
     await user.click(screen.getByRole('checkbox', { name: 'Scale to zero' }))
     await user.click(screen.getByRole('button', { name: 'Add rate limit' }))
-    await user.type(screen.getByRole('textbox', { name: 'Calls' }), '100')
+    await user.type(screen.getByRole('textbox', { name: 'Calls per minute' }), '100')
     await user.click(screen.getByRole('button', { name: 'Create' }))
     await waitFor(() => expect(router.state.location.pathname).toBe('/ml/endpoints/churn-api'), { timeout: 8000 })
     expect(posts).toEqual([
@@ -97,7 +97,7 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     await chooseUcModel(user, 'main.risk.fraud_detector', 'Version 7', 1)
     await user.type(screen.getAllByRole('textbox', { name: 'Traffic (%)' })[1], '20')
     await user.click(screen.getByRole('button', { name: 'Add rate limit' }))
-    await user.type(screen.getByRole('textbox', { name: 'Calls' }), '-5')
+    await user.type(screen.getByRole('textbox', { name: 'Calls per minute' }), '-5')
     await user.click(screen.getByRole('button', { name: 'Create' }))
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(
       expect.stringContaining('Names starting with "databricks-" are reserved'),
@@ -105,7 +105,7 @@ describe('Create serving endpoint', { timeout: 20_000 }, () => {
     const traffic = screen.getAllByRole('textbox', { name: 'Traffic (%)' })
     expect(traffic[1]).toHaveAttribute('aria-invalid', 'true')
     expect(traffic[1]).toHaveAccessibleDescription('Traffic must add up to 100% (now 120%).')
-    expect(screen.getByRole('textbox', { name: 'Calls' })).toHaveAccessibleDescription(
+    expect(screen.getByRole('textbox', { name: 'Calls per minute' })).toHaveAccessibleDescription(
       'Rate limits must be non-negative integers',
     )
     expect(posts).toHaveLength(0)

@@ -5,13 +5,13 @@ import { FormProvider, useForm } from 'react-hook-form'
 import type { ServingEndpointDetailed } from '../../api/types'
 import { Alert } from '../../components/alert'
 import { Button } from '../../components/button'
+import { RateLimitFields } from '../../components/ai-gateway/gateway-fields'
 import { Field } from '../../components/field'
 import { Input } from '../../components/input'
 import { endpointFormSchema, type EndpointFormValues } from './form-schema'
 import { GatewaySection } from './gateway-section'
 import { LeaveDialog } from './leave-dialog'
 import { useLeaveGuard } from './use-leave-guard'
-import { RateLimitRows } from './rate-limit-rows'
 import type { ExternalRule } from './served-entity-dialog'
 import { ServedEntityRows } from './served-entity-rows'
 import { TagRows } from './tag-rows'
@@ -67,7 +67,7 @@ function EndpointFormBody({ mode, defaultValues, endpoint, cancelTo, externalRul
           </Field>
         </section>
         <ServedEntityRows externalRule={externalRule} dialogErrors={dialogErrors} />
-        <RateLimitRows />
+        <RateLimitFields level={2} />
         <TagRows />
         <GatewaySection mode={mode} />
         <div className={styles.footer}>

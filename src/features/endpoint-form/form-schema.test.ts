@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { PT_MODELS } from '../../lib/foundation-models'
-import { EMPTY_FORM, RATE_LIMIT_MESSAGE, endpointFormSchema, type EndpointFormValues } from './form-schema'
+import {
+  EMPTY_GATEWAY,
+  RATE_LIMIT_EMPTY_MESSAGE,
+  RATE_LIMIT_MESSAGE,
+  type RateLimitRow,
+} from '../../components/ai-gateway/gateway-values'
+import { EMPTY_FORM, endpointFormSchema, type EndpointFormValues } from './form-schema'
 
 const valid: EndpointFormValues = {
   ...EMPTY_FORM,
@@ -8,20 +14,20 @@ const valid: EndpointFormValues = {
   entities: [{ ...EMPTY_FORM.entities[0], entity: { kind: 'uc', entity_name: 'main.default.churn_model', entity_version: '4' } }],
 }
 
-function callsProblem(calls: string): string | undefined {
-  const result = endpointFormSchema('create').safeParse({
-    ...valid,
-    rate_limits: [{ calls, key: 'user', renewal_period: 'minute' }],
-  })
-  return result.error?.issues.find((issue) => issue.path.join('.') === 'rate_limits.0.calls')?.message
+function problemAt(values: Partial<EndpointFormValues>, path: string): string | undefined {
+  const result = endpointFormSchema('create').safeParse({ ...valid, ...values })
+  return result.error?.issues.find((issue) => issue.path.join('.') === path)?.message
 }
+
+const limit = (row: Partial<RateLimitRow>): RateLimitRow => ({ calls: '', tokens: '', key: 'user', principal: '', ...row })
+const callsProblem = (calls: string) => problemAt({ rate_limits: [limit({ calls })] }, 'rate_limits.0.calls')
 
 describe('rate limit calls', () => {
   it.each(['0', '1', ' 25 ', '9007199254740991'])('accepts %j', (calls) => {
     expect(callsProblem(calls)).toBeUndefined()
   })
 
-  it.each(['', '-1', '10.5', '1e3', 'ten'])('refuses %j as not a non-negative integer', (calls) => {
+  it.each(['-1', '10.5', '1e3', 'ten'])('refuses %j as not a non-negative integer', (calls) => {
     expect(callsProblem(calls)).toBe(RATE_LIMIT_MESSAGE)
   })
 
@@ -32,6 +38,40 @@ describe('rate limit calls', () => {
     { what: '10 kB of digits', calls: '9'.repeat(10_240) },
   ])('refuses $what, which a JSON number cannot carry exactly', ({ calls }) => {
     expect(callsProblem(calls)).toBe('Rate limits must be at most 9007199254740991.')
+  })
+})
+
+describe('gateway rate limits', () => {
+  it('needs calls, tokens or both', () => {
+    expect(callsProblem('')).toBe(RATE_LIMIT_EMPTY_MESSAGE)
+    expect(problemAt({ rate_limits: [limit({ tokens: '500' })] }, 'rate_limits.0.calls')).toBeUndefined()
+    expect(problemAt({ rate_limits: [limit({ calls: '5', tokens: '500' })] }, 'rate_limits.0.calls')).toBeUndefined()
+  })
+
+  it.each(['-1', '2.5', 'lots'])('refuses tokens %j', (tokens) => {
+    expect(problemAt({ rate_limits: [limit({ tokens })] }, 'rate_limits.0.tokens')).toBe(RATE_LIMIT_MESSAGE)
+  })
+
+  it('needs the group name for a user-group limit and the application ID for a service-principal limit', () => {
+    expect(
+      problemAt({ rate_limits: [limit({ calls: '1', key: 'user_group', principal: ' ' })] }, 'rate_limits.0.principal'),
+    ).toBe('Enter the name of the user group.')
+    expect(problemAt({ rate_limits: [limit({ calls: '1', key: 'service_principal' })] }, 'rate_limits.0.principal')).toBe(
+      'Enter the application ID of the service principal.',
+    )
+    expect(problemAt({ rate_limits: [limit({ calls: '1', key: 'endpoint' })] }, 'rate_limits.0.principal')).toBeUndefined()
+  })
+
+  it('needs the catalog and schema of an enabled inference table', () => {
+    const inference_table = { enabled: true, catalog: '', schema: ' ', prefix: '' }
+    expect(problemAt({ inference_table }, 'inference_table.catalog')).toBe('Enter the catalog for the inference table.')
+    expect(problemAt({ inference_table }, 'inference_table.schema')).toBe('Enter the schema for the inference table.')
+    expect(problemAt({ inference_table: EMPTY_GATEWAY.inference_table }, 'inference_table.catalog')).toBeUndefined()
+  })
+
+  it('refuses a PII behavior other than None, Block or Mask', () => {
+    const guardrails = { ...EMPTY_GATEWAY.guardrails, input: { ...EMPTY_GATEWAY.guardrails.input, pii: 'HIDE' } }
+    expect(problemAt({ guardrails } as unknown as Partial<EndpointFormValues>, 'guardrails.input.pii')).toBeDefined()
   })
 })
 

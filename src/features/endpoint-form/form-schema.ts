@@ -1,6 +1,7 @@
 // The create/edit form's values and schema. Numbers stay strings while typed; the schema checks them.
 import { z } from '../../lib/zod'
 import type { WorkloadSize, WorkloadType } from '../../api/types'
+import { EMPTY_GATEWAY, checkGateway, gatewayShape, type GatewayValues } from '../../components/ai-gateway/gateway-values'
 import { PT_UNIT_STEP } from '../../lib/foundation-models'
 import { endpointNameProblem, envVarNameProblem } from '../../lib/names'
 import { SECRET_REFERENCE, SECRET_REFERENCE_HINT } from '../../lib/providers'
@@ -41,30 +42,19 @@ export interface EnvVarRow {
   value: string
 }
 
-export interface RateLimitRow {
-  calls: string
-  key: 'user' | 'endpoint'
-  renewal_period: 'minute'
-}
-
 export interface TagRow {
   key: string
   value: string
 }
 
-export interface EndpointFormValues {
+/** The AI Gateway's fields (rate limits included) are the shared GatewayValues, at the top level. */
+export interface EndpointFormValues extends GatewayValues {
   name: string
   entities: EntityRow[]
-  rate_limits: RateLimitRow[]
   tags: TagRow[]
-  usage_tracking: boolean
-  inference_table: { enabled: boolean; catalog: string; schema: string; prefix: string }
   route_optimized: boolean
 }
 
-export const RATE_LIMIT_MESSAGE = 'Rate limits must be non-negative integers'
-/** Beyond this, Number() rounds what was typed (or makes it Infinity, which JSON sends as null). */
-export const RATE_LIMIT_MAX_MESSAGE = `Rate limits must be at most ${Number.MAX_SAFE_INTEGER}.`
 export const UNITS_MAX_MESSAGE = `Model units must be at most ${Number.MAX_SAFE_INTEGER}.`
 const WHOLE = /^\d+$/
 
@@ -82,11 +72,9 @@ export const newEntityRow = (traffic = '100'): EntityRow => ({
 
 export const EMPTY_FORM: EndpointFormValues = {
   name: '',
+  ...EMPTY_GATEWAY,
   entities: [newEntityRow()],
-  rate_limits: [],
   tags: [],
-  usage_tracking: false,
-  inference_table: { enabled: false, catalog: '', schema: '', prefix: '' },
   route_optimized: false,
 }
 
@@ -111,25 +99,13 @@ export function endpointFormSchema(mode: 'create' | 'edit'): z.ZodType<EndpointF
         if (problem) ctx.addIssue({ code: 'custom', message: problem })
       }),
       entities: z.array(rowSchema).min(1, 'Add at least one served entity.'),
-      rate_limits: z.array(
-        z.object({
-          calls: z
-            .string()
-            .trim()
-            .regex(WHOLE, RATE_LIMIT_MESSAGE)
-            .refine((calls) => !WHOLE.test(calls) || Number.isSafeInteger(Number(calls)), RATE_LIMIT_MAX_MESSAGE),
-          key: z.enum(['user', 'endpoint']),
-          renewal_period: z.literal('minute'),
-        }),
-      ),
+      ...gatewayShape,
       tags: z.array(
         z.object({
           key: z.string().trim().min(1, 'Enter a tag key.').max(255, 'Tag keys are at most 255 characters.'),
           value: z.string().max(255, 'Tag values are at most 255 characters.'),
         }),
       ),
-      usage_tracking: z.boolean(),
-      inference_table: z.object({ enabled: z.boolean(), catalog: z.string(), schema: z.string(), prefix: z.string() }),
       route_optimized: z.boolean(),
     })
     .superRefine((values, ctx) => {
@@ -142,23 +118,7 @@ export function endpointFormSchema(mode: 'create' | 'edit'): z.ZodType<EndpointF
         }
         seen.add(key)
       })
-      const table = values.inference_table
-      if (table.enabled) {
-        if (table.catalog.trim() === '') {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['inference_table', 'catalog'],
-            message: 'Enter the catalog for the inference table.',
-          })
-        }
-        if (table.schema.trim() === '') {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['inference_table', 'schema'],
-            message: 'Enter the schema for the inference table.',
-          })
-        }
-      }
+      checkGateway(values, ctx)
     })
 }
 

@@ -1,17 +1,21 @@
 // Form values ⇄ wire: the create body, the config for PUT, and prefilled values from a GET.
 import type {
-  AiGatewayConfig,
   CreateServingEndpoint,
   EndpointCoreConfigInput,
   EndpointTag,
   ExternalModel,
   PatchTagsRequest,
   ProviderConfig,
-  RateLimit,
   ServedEntityInput,
   ServedEntityOutput,
   ServingEndpointDetailed,
 } from '../../api/types'
+import {
+  gatewayValuesOf,
+  hasGatewaySettings,
+  toGatewayConfig,
+  toLegacyRateLimits,
+} from '../../components/ai-gateway/gateway-values'
 import { ptModelFor } from '../../lib/foundation-models'
 import { fieldsFor, providerById, providerFor, variantById, variantFor, type ProviderField } from '../../lib/providers'
 import { fieldKey, type EntityChoice, type ExternalChoice, type SecretValue } from './entity-schema'
@@ -106,29 +110,17 @@ export function toTags(values: EndpointFormValues): EndpointTag[] {
   return values.tags.map((t) => (t.value === '' ? { key: t.key.trim() } : { key: t.key.trim(), value: t.value }))
 }
 
-export function toRateLimits(values: EndpointFormValues): RateLimit[] {
-  return values.rate_limits.map((r) => ({ calls: Number(r.calls), key: r.key, renewal_period: 'minute' }))
-}
-
-/** Usage tracking and inference table, merged over what the gateway already had (guardrails, …). */
-export function toAiGateway(values: EndpointFormValues, base: AiGatewayConfig = {}): AiGatewayConfig {
-  const t = values.inference_table
-  const table: NonNullable<AiGatewayConfig['inference_table_config']> = { enabled: t.enabled }
-  if (t.enabled) {
-    table.catalog_name = t.catalog.trim()
-    table.schema_name = t.schema.trim()
-    if (t.prefix.trim() !== '') table.table_name_prefix = t.prefix.trim()
-  }
-  return { ...base, usage_tracking_config: { enabled: values.usage_tracking }, inference_table_config: table }
-}
-
 export function toCreateBody(values: EndpointFormValues): CreateServingEndpoint {
   const body: CreateServingEndpoint = { name: values.name.trim(), config: toConfig(values) }
   const tags = toTags(values)
   if (tags.length > 0) body.tags = tags
-  const limits = toRateLimits(values)
-  if (limits.length > 0) body.rate_limits = limits
-  if (values.usage_tracking || values.inference_table.enabled) body.ai_gateway = toAiGateway(values)
+  // Limits the legacy field can carry go there (as older clients send them); the others need ai_gateway.
+  const legacy = toLegacyRateLimits(values)
+  if (legacy && legacy.length > 0) body.rate_limits = legacy
+  if (hasGatewaySettings(values) || !legacy) {
+    body.ai_gateway = toGatewayConfig(values)
+    if (legacy) delete body.ai_gateway.rate_limits
+  }
   if (values.route_optimized && values.entities.every((e) => e.entity?.kind === 'uc')) body.route_optimized = true
   return body
 }
@@ -210,25 +202,12 @@ export function toFormValues(endpoint: ServingEndpointDetailed): EndpointFormVal
       env: Object.entries(e.environment_vars ?? {}).map(([name, value]) => ({ name, value })),
     }
   })
-  const gateway = endpoint.ai_gateway
-  const table = gateway?.inference_table_config
   return {
     ...EMPTY_FORM,
+    ...gatewayValuesOf(endpoint.ai_gateway),
     name: endpoint.name,
     entities: entities.length > 0 ? entities : [newEntityRow()],
     tags: (endpoint.tags ?? []).map((t) => ({ key: t.key, value: t.value ?? '' })),
-    rate_limits: (gateway?.rate_limits ?? []).flatMap((r) =>
-      (r.key === 'user' || r.key === 'endpoint') && r.calls !== undefined && r.tokens === undefined && !r.principal
-        ? [{ calls: String(r.calls), key: r.key, renewal_period: 'minute' as const }]
-        : [],
-    ),
-    usage_tracking: gateway?.usage_tracking_config?.enabled ?? false,
-    inference_table: {
-      enabled: table?.enabled ?? false,
-      catalog: table?.catalog_name ?? '',
-      schema: table?.schema_name ?? '',
-      prefix: table?.table_name_prefix ?? '',
-    },
     route_optimized: endpoint.route_optimized ?? false,
   }
 }

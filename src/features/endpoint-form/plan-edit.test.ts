@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AiGatewayConfig } from '../../api/types'
+import { EMPTY_GATEWAY, gatewayValuesOf } from '../../components/ai-gateway/gateway-values'
 import { EMPTY_FORM, newEntityRow, type EndpointFormValues } from './form-schema'
 import { afterStep, planEdit, type EditStep } from './plan-edit'
 
@@ -17,20 +17,24 @@ const BEFORE: EndpointFormValues = {
     { key: 'team', value: 'ml' },
     { key: 'env', value: 'prod' },
   ],
-  rate_limits: [{ calls: '10', key: 'user', renewal_period: 'minute' }],
+  rate_limits: [{ calls: '10', tokens: '', key: 'user', principal: '' }],
 }
 
 const edit = (change: Partial<EndpointFormValues>): EndpointFormValues => ({ ...BEFORE, ...change })
 const kinds = (steps: EditStep[]) => steps.map((s) => s.kind)
 
-const GATEWAY: AiGatewayConfig = {
-  usage_tracking_config: { enabled: false },
-  rate_limits: [
-    { calls: 10, key: 'user', renewal_period: 'minute' },
-    { tokens: 1000, key: 'endpoint', renewal_period: 'minute' },
-    { calls: 5, key: 'user_group', principal: 'analysts', renewal_period: 'minute' },
-  ],
-  guardrails: { input: { safety: true } },
+/** An endpoint whose gateway holds limits only the gateway API carries, and a guardrail. */
+const FULL: EndpointFormValues = {
+  ...BEFORE,
+  ...gatewayValuesOf({
+    usage_tracking_config: { enabled: false },
+    rate_limits: [
+      { calls: 10, key: 'user', renewal_period: 'minute' },
+      { tokens: 1000, key: 'endpoint', renewal_period: 'minute' },
+      { calls: 5, key: 'user_group', principal: 'analysts', renewal_period: 'minute' },
+    ],
+    guardrails: { input: { safety: true } },
+  }),
 }
 
 describe('planEdit', () => {
@@ -43,6 +47,17 @@ describe('planEdit', () => {
     ['rate limits cleared', edit({ rate_limits: [] }), ['rateLimits']],
     ['gateway changed', edit({ usage_tracking: true }), ['aiGateway']],
     ['gateway and rate limits: one gateway request', edit({ usage_tracking: true, rate_limits: [] }), ['aiGateway']],
+    [
+      'a tokens limit, which only the gateway carries',
+      edit({ rate_limits: [{ calls: '', tokens: '50', key: 'user', principal: '' }] }),
+      ['aiGateway'],
+    ],
+    [
+      'a guardrail',
+      edit({ guardrails: { ...EMPTY_GATEWAY.guardrails, output: { ...EMPTY_GATEWAY.guardrails.output, pii: 'MASK' } } }),
+      ['aiGateway'],
+    ],
+    ['fallbacks', edit({ fallback: true }), ['aiGateway']],
     [
       'everything, in the order the requests go',
       edit({
@@ -57,12 +72,12 @@ describe('planEdit', () => {
       edit({
         entities: [{ ...BEFORE.entities[0], workload_size: 'Large' }],
         tags: [{ key: 'new', value: '' }],
-        rate_limits: [{ calls: '20', key: 'endpoint', renewal_period: 'minute' }],
+        rate_limits: [{ calls: '20', tokens: '', key: 'endpoint', principal: '' }],
       }),
       ['config', 'tags', 'rateLimits'],
     ],
   ])('%s', (_, values, expected) => {
-    expect(kinds(planEdit(BEFORE, values, GATEWAY))).toEqual(expected)
+    expect(kinds(planEdit(BEFORE, values))).toEqual(expected)
   })
 
   it('tags: adds new and changed tags, removes dropped keys', () => {
@@ -100,26 +115,28 @@ describe('planEdit', () => {
   })
 
   it('rate limits cleared: an empty PUT', () => {
-    expect(planEdit(BEFORE, edit({ rate_limits: [] }), GATEWAY)).toEqual([{ kind: 'rateLimits', body: [] }])
+    expect(planEdit(BEFORE, edit({ rate_limits: [] }))).toEqual([{ kind: 'rateLimits', body: [] }])
   })
 
-  it('gateway: merged over the stored one, keeping limits the form does not show', () => {
-    const values = edit({
+  it('gateway: the whole config for PUT, every limit, guardrail and fallback the form holds', () => {
+    const values: EndpointFormValues = {
+      ...FULL,
       usage_tracking: true,
       inference_table: { enabled: true, catalog: ' main ', schema: 'logs', prefix: '' },
-    })
-    expect(planEdit(BEFORE, values, GATEWAY)).toEqual([
+    }
+    expect(planEdit(FULL, values)).toEqual([
       {
         kind: 'aiGateway',
         body: {
           usage_tracking_config: { enabled: true },
           inference_table_config: { enabled: true, catalog_name: 'main', schema_name: 'logs' },
-          guardrails: { input: { safety: true } },
           rate_limits: [
             { calls: 10, key: 'user', renewal_period: 'minute' },
             { tokens: 1000, key: 'endpoint', renewal_period: 'minute' },
             { calls: 5, key: 'user_group', principal: 'analysts', renewal_period: 'minute' },
           ],
+          guardrails: { input: { safety: true } },
+          fallback_config: { enabled: false },
         },
       },
     ])

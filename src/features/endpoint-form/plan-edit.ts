@@ -1,8 +1,9 @@
 // Saving an edit, as data: which requests to send, in which order, given what the server holds and what was typed.
 // The submit hook only runs these steps; the choice of steps is tested here without a server.
-import type { AiGatewayConfig, AiGatewayRateLimit, EndpointCoreConfigInput, EndpointTag, RateLimit } from '../../api/types'
+import type { AiGatewayConfig, EndpointCoreConfigInput, EndpointTag, RateLimit } from '../../api/types'
+import { toGatewayConfig, toLegacyRateLimits } from '../../components/ai-gateway/gateway-values'
 import type { EndpointFormValues } from './form-schema'
-import { tagDiff, toAiGateway, toConfig, toRateLimits } from './payload'
+import { tagDiff, toConfig } from './payload'
 
 export type EditStep =
   | { kind: 'config'; body: EndpointCoreConfigInput }
@@ -20,30 +21,25 @@ export const STEP_PART: Record<EditStepKind, string> = {
   aiGateway: 'the AI Gateway settings',
 }
 
-/** The limits the form edits (calls per minute, per user or per endpoint); the gateway may hold others. */
-const isFormLimit = (r: AiGatewayRateLimit) =>
-  (r.key === 'user' || r.key === 'endpoint') && r.calls !== undefined && r.tokens === undefined && !r.principal
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * The requests that bring the server from `before` to `values`, only for parts whose content changed:
- * config, then tags, then either the whole AI gateway (which carries the rate limits along) or the rate limits alone.
- * `gateway` is the gateway the server holds: a PUT replaces it whole, so guardrails, fallbacks and limits
- * the form does not show are carried along.
+ * config, then tags, then the AI gateway: the legacy rate-limits PUT when only rate limits it can
+ * carry changed, else the whole gateway (the form holds all of it; a PUT replaces it whole).
  */
-export function planEdit(before: EndpointFormValues, values: EndpointFormValues, gateway?: AiGatewayConfig): EditStep[] {
+export function planEdit(before: EndpointFormValues, values: EndpointFormValues): EditStep[] {
   const steps: EditStep[] = []
   const config = toConfig(values)
   if (!same(config, toConfig(before))) steps.push({ kind: 'config', body: config })
   const tags = tagDiff(before, values)
   if (tags) steps.push({ kind: 'tags', add: tags.add_tags ?? [], remove: tags.delete_tags ?? [] })
-  const limits = toRateLimits(values)
-  if (!same(toAiGateway(values), toAiGateway(before))) {
-    const others = (gateway?.rate_limits ?? []).filter((r) => !isFormLimit(r))
-    steps.push({ kind: 'aiGateway', body: { ...toAiGateway(values, gateway), rate_limits: [...limits, ...others] } })
-  } else if (!same(limits, toRateLimits(before))) {
-    steps.push({ kind: 'rateLimits', body: limits })
+  const gateway = toGatewayConfig(values)
+  const old = toGatewayConfig(before)
+  if (!same(gateway, old)) {
+    const legacy = toLegacyRateLimits(values)
+    const onlyLimits = same({ ...gateway, rate_limits: [] }, { ...old, rate_limits: [] })
+    steps.push(onlyLimits && legacy ? { kind: 'rateLimits', body: legacy } : { kind: 'aiGateway', body: gateway })
   }
   return steps
 }
@@ -60,9 +56,11 @@ export function afterStep(saved: EndpointFormValues, values: EndpointFormValues,
     case 'aiGateway':
       return {
         ...saved,
+        rate_limits: values.rate_limits,
         usage_tracking: values.usage_tracking,
         inference_table: values.inference_table,
-        rate_limits: values.rate_limits,
+        guardrails: values.guardrails,
+        fallback: values.fallback,
       }
   }
 }

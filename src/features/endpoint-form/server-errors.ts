@@ -1,5 +1,6 @@
 // Where a server error belongs: ApiError.field (a wire path) → a form field, a dialog field, or the banner.
 import type { Path } from 'react-hook-form'
+import { gatewayFieldOf } from '../../components/ai-gateway/gateway-values'
 import { PROVIDERS, fieldKey, fieldPath, fieldsFor } from '../../lib/providers'
 import type { DialogValues } from './dialog-values'
 import type { EndpointFormValues } from './form-schema'
@@ -50,14 +51,9 @@ export function placeOf(field: string | undefined, rows: number): ErrorPlace {
   const route = /^traffic_config\.routes\[(\d+)\]/.exec(field)
   if (route) return { field: `entities.${Math.min(Number(route[1]), rows - 1)}.traffic` }
   if (field.startsWith('traffic_config')) return { field: `entities.${rows - 1}.traffic` }
-  const limit = /^(?:ai_gateway\.)?rate_limits\[(\d+)\]/.exec(field)
-  if (limit) return { field: `rate_limits.${Number(limit[1])}.calls` }
+  const gateway = gatewayFieldOf(field)
+  if (gateway) return { field: gateway }
   const tag = /^(?:add_)?tags\[(\d+)\]\.(key|value)$/.exec(field)
   if (tag) return { field: `tags.${Number(tag[1])}.${tag[2] === 'value' ? 'value' : 'key'}` }
-  const table = /^ai_gateway\.inference_table_config\.(catalog_name|schema_name|table_name_prefix)$/.exec(field)
-  if (table) {
-    const map = { catalog_name: 'catalog', schema_name: 'schema', table_name_prefix: 'prefix' } as const
-    return { field: `inference_table.${map[table[1] as keyof typeof map]}` }
-  }
   return {}
 }

@@ -105,7 +105,7 @@ function useEditSubmit(form: Form, endpoint: ServingEndpointDetailed | undefined
     const savedNow: string[] = []
     let part = STEP_PART.config
     try {
-      for (const step of planEdit(saved.current, values, endpoint?.ai_gateway)) {
+      for (const step of planEdit(saved.current, values)) {
         part = STEP_PART[step.kind]
         await run(step)
         saved.current = afterStep(saved.current, values, step.kind)

@@ -23,6 +23,7 @@ import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './con
 import { modelVersions, optimizationInfo, registeredModels } from './catalog'
 import * as access from './access'
 import { ControlPlaneError, invalid } from './errors'
+import { DEFAULT_GROUPS, GatewayEnforcer } from './gateway-enforcement'
 import { invokeEndpoint } from './invocations'
 import { InvocationLog } from './invocation-log'
 import { recordFault, recordInvocation, type MetricsSource } from './metrics'
@@ -56,6 +57,8 @@ export class ControlPlane {
   /** The base clock plus the offset POST /__mock/clock moves. */
   readonly clock: MockClock
   readonly controls: Controls
+  /** AI Gateway at query time: rate-limit windows, guardrails and usage, in memory. */
+  readonly gateway = new GatewayEnforcer()
   private readonly store: EndpointStore
   private listCache?: {
     state: StoredState
@@ -412,7 +415,17 @@ export class ControlPlane {
     const { endpoint: stored, level } = this.readable(name, 'CAN_QUERY')
     const now = this.clock.now()
     const endpoint = toDetailed(stored, now, level)
-    return recordInvocation(this.invocations, endpoint, body, now, (served) => invokeEndpoint(endpoint, body, now, served))
+    const caller = this.caller()
+    // Who asks (the caller control) decides which rate-limit windows count the query; a service
+    // principal is named by its application ID, as in the permissions.
+    const who = {
+      user: caller.user_name,
+      groups: [...DEFAULT_GROUPS, ...(caller.groups ?? [])],
+      servicePrincipal: caller.user_name,
+    }
+    return recordInvocation(this.invocations, endpoint, body, now, (served) =>
+      this.gateway.invoke(endpoint, body, who, now, (sent) => invokeEndpoint(endpoint, sent, now, served)),
+    )
   }
 
   /** A fault the controls injected on a request: on an invocation it counts in the metrics as that error. */

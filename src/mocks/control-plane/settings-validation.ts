@@ -73,13 +73,20 @@ const GATEWAY_KEYS = ['user', 'endpoint', 'user_group', 'service_principal'] as 
 export function validateAiGateway(raw: unknown): AiGatewayConfig {
   if (raw === undefined || raw === null) return {}
   if (!isRecord(raw)) throw invalid('ai_gateway', "Field 'ai_gateway' must be an object.")
+  refuseUnknown(
+    raw,
+    ['usage_tracking_config', 'inference_table_config', 'rate_limits', 'guardrails', 'fallback_config'],
+    'ai_gateway',
+  )
   const out: AiGatewayConfig = {}
   const usage = optionalRecord(raw, 'usage_tracking_config', 'ai_gateway')
+  if (usage) refuseUnknown(usage, ['enabled'], 'ai_gateway.usage_tracking_config')
   if (usage)
     out.usage_tracking_config = { enabled: optionalBoolean(usage, 'enabled', 'ai_gateway.usage_tracking_config') ?? false }
   const t = optionalRecord(raw, 'inference_table_config', 'ai_gateway')
   if (t) {
     const field = 'ai_gateway.inference_table_config'
+    refuseUnknown(t, ['enabled', 'catalog_name', 'schema_name', 'table_name_prefix'], field)
     const enabled = optionalBoolean(t, 'enabled', field) ?? false
     const table = { enabled } as NonNullable<AiGatewayConfig['inference_table_config']>
     for (const key of ['catalog_name', 'schema_name', 'table_name_prefix'] as const) {
@@ -96,6 +103,7 @@ export function validateAiGateway(raw: unknown): AiGatewayConfig {
     out.rate_limits = raw.rate_limits.map((r, i): AiGatewayRateLimit => {
       const at = `ai_gateway.rate_limits[${i}]`
       if (!isRecord(r)) throw invalid(at, `Rate limit ${i + 1} must be an object.`)
+      refuseUnknown(r, ['calls', 'tokens', 'key', 'principal', 'renewal_period'], at)
       if (r.calls === undefined && r.tokens === undefined) {
         throw invalid(`${at}.calls`, `Rate limit ${i + 1} needs calls or tokens.`)
       }
@@ -116,8 +124,11 @@ export function validateAiGateway(raw: unknown): AiGatewayConfig {
       const limit: AiGatewayRateLimit = { key: key as AiGatewayRateLimit['key'], renewal_period: 'minute' }
       if (r.calls !== undefined) limit.calls = r.calls as number
       if (r.tokens !== undefined) limit.tokens = r.tokens as number
-      const principal = optionalString(r, 'principal', at)
-      if ((key === 'user_group' || key === 'service_principal') && principal === undefined) {
+      const principal = optionalString(r, 'principal', at)?.trim()
+      if (key === 'endpoint' && principal !== undefined) {
+        throw invalid(`${at}.principal`, 'An endpoint rate limit applies to every caller: it takes no principal.')
+      }
+      if ((key === 'user_group' || key === 'service_principal') && !principal) {
         throw invalid(`${at}.principal`, `A ${key} rate limit needs a principal.`)
       }
       if (principal !== undefined) limit.principal = principal
@@ -127,6 +138,7 @@ export function validateAiGateway(raw: unknown): AiGatewayConfig {
   const guardrails = optionalRecord(raw, 'guardrails', 'ai_gateway')
   if (guardrails) out.guardrails = validateGuardrails(guardrails)
   const fallback = optionalRecord(raw, 'fallback_config', 'ai_gateway')
+  if (fallback) refuseUnknown(fallback, ['enabled'], 'ai_gateway.fallback_config')
   if (fallback) out.fallback_config = { enabled: optionalBoolean(fallback, 'enabled', 'ai_gateway.fallback_config') ?? false }
   return out
 }
@@ -159,6 +171,11 @@ function validateGuardrails(raw: Raw): NonNullable<AiGatewayConfig['guardrails']
     }
     for (const key of ['invalid_keywords', 'valid_topics'] as const) {
       const list = optionalStrings(params, key, field)
+      const blank = list?.findIndex((item) => item.trim() === '') ?? -1
+      if (blank >= 0) {
+        const what = key === 'invalid_keywords' ? 'Invalid keyword' : 'Valid topic'
+        throw invalid(`${field}.${key}[${blank}]`, `${what} ${blank + 1} is empty.`)
+      }
       if (list) parsed[key] = list
     }
     out[side] = parsed
