@@ -1,9 +1,10 @@
 // The in-browser mock's saved demo data, as the app sees it: whether it can be read (the mock's own
 // shape check), and Reset, which takes effect at once: queries refetch and failed panels render again.
 import type { QueryClient } from '@tanstack/react-query'
-import { stateProblem } from '../mocks/control-plane/saved-state'
-import { DAMAGED_STATE_KEY } from '../mocks/control-plane/storage'
-import { STATE_KEY } from '../lib/mock-keys'
+import { DAMAGED_STATE_KEY, STATE_KEY } from '../lib/mock-keys'
+
+/** The mock's own shape check, loaded on first use: the list page does not pay for it up front. */
+const loadStateCheck = () => import('../mocks/control-plane/saved-state')
 
 export interface DemoDataDamage {
   problem: string
@@ -26,7 +27,7 @@ function publish(next: DemoDataSnapshot) {
   for (const listener of listeners) listener()
 }
 
-function problemOf(text: string): string | null {
+function problemOf(text: string, stateProblem: (value: unknown) => string | undefined): string | null {
   try {
     return stateProblem(JSON.parse(text)) ?? null
   } catch (error) {
@@ -39,8 +40,18 @@ export function checkDemoData(): void {
   const text = window.localStorage.getItem(STATE_KEY)
   if (text === checkedText && (text !== null || snapshot.damage === null)) return
   checkedText = text
-  const problem = text === null ? null : problemOf(text)
-  if (text === null || problem === null) {
+  if (text === null) {
+    if (snapshot.damage !== null) publish({ ...snapshot, damage: null })
+    return
+  }
+  void loadStateCheck().then(({ stateProblem }) => {
+    // Another check (or a reset) came meanwhile: its answer counts.
+    if (checkedText === text) found(text, problemOf(text, stateProblem))
+  })
+}
+
+function found(text: string, problem: string | null): void {
+  if (problem === null) {
     if (snapshot.damage !== null) publish({ ...snapshot, damage: null })
     return
   }

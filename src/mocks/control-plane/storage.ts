@@ -1,6 +1,6 @@
 import type { StoredEndpoint, StoredState } from './model'
 import { DamagedStateError, parseState } from './saved-state'
-import { STATE_KEY } from '../../lib/mock-keys'
+import { DAMAGED_STATE_KEY, STATE_KEY } from '../../lib/mock-keys'
 
 /** The part of the Web Storage API the mock uses; localStorage in the browser, a Map in Node. */
 export interface KeyValueStorage {
@@ -30,8 +30,7 @@ export interface StateStore {
   discard(): void
 }
 
-/** Where a damaged saved state is copied before anything can replace it, for inspection. */
-export const DAMAGED_STATE_KEY = `${STATE_KEY}.damaged`
+export { DAMAGED_STATE_KEY }
 
 /**
  * The state as one JSON text under STATE_KEY (localStorage, memory). The parsed state is kept while
