@@ -46,9 +46,17 @@ test('each code tab copies a snippet that names the endpoint and holds no token'
 /** Moves the paused page clock on in steps of `stepMs` until `done`, noting each text the answer shows. */
 async function stepUntil(page: Page, answer: Locator, done: (text: string) => boolean, stepMs = 500): Promise<string[]> {
   const seen: string[] = []
+  const read = async () => ((await answer.count()) > 0 ? ((await answer.textContent()) ?? '') : '')
   for (let step = 0; step < 200; step++) {
     await page.clock.runFor(stepMs)
-    const text = (await answer.count()) > 0 ? ((await answer.textContent()) ?? '') : ''
+    // The chunk a step releases still crosses the service worker in real time: wait a moment for it,
+    // so two steps' chunks are not read as one piece on a busy machine.
+    const last = seen.at(-1) ?? ''
+    await expect
+      .poll(read, { timeout: 1_000 })
+      .not.toBe(last)
+      .catch(() => undefined)
+    const text = await read()
     if (text !== '' && text !== seen.at(-1)) seen.push(text)
     if (done(text)) return seen
   }
