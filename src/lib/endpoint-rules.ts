@@ -3,7 +3,7 @@
 // the edit form cannot disagree.
 import type { EndpointTask, ServedEntitySpec, ServingEndpoint } from '../api/types'
 import { RESERVED_PREFIX } from './names'
-import { providerFor, TASK_LABELS } from './providers'
+import { TASK_LABELS, providerLabel } from './provider-labels'
 
 /**
  * Pay-per-token Foundation Model API endpoints: provisioned by Databricks, pinned first in the list,
@@ -27,7 +27,7 @@ export function taskLabel(task: EndpointTask | undefined): string {
 export function servedEntitySummary(entity: ServedEntitySpec, { withTask = false } = {}): string {
   const external = entity.external_model
   if (external) {
-    const parts = [providerFor(external)?.label ?? external.provider, external.name]
+    const parts = [providerLabel(external), external.name]
     if (withTask) parts.push(TASK_LABELS[external.task] ?? external.task)
     return parts.join(' · ')
   }

@@ -2,6 +2,7 @@
 // It drives the served-entity dialog's fields, the form's schema and the mock's validator,
 // so adding a provider is adding one entry here.
 import type { ExternalModel, ExternalTask, ProviderConfig, ProviderId } from '../api/types'
+import { PROVIDER_LABELS, providerIdOf } from './provider-labels'
 
 export type ConfigKey = Exclude<keyof ExternalModel, 'name' | 'provider' | 'task'>
 
@@ -42,12 +43,6 @@ export interface ProviderEntry {
   accepts?: Readonly<Record<string, readonly string[]>>
 }
 
-export const TASK_LABELS: Record<ExternalTask, string> = {
-  'llm/v1/chat': 'Chat',
-  'llm/v1/completions': 'Completions',
-  'llm/v1/embeddings': 'Embeddings',
-}
-
 export const ALL_TASKS: readonly ExternalTask[] = ['llm/v1/chat', 'llm/v1/completions', 'llm/v1/embeddings']
 
 export const SECRET_REFERENCE = /^\{\{secrets\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\}\}$/
@@ -78,7 +73,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'openai',
     provider: 'openai',
-    label: 'OpenAI',
+    label: PROVIDER_LABELS['openai'],
     configKey: 'openai_config',
     fields: [
       text('openai_api_base', 'OpenAI API base', false, 'https://api.openai.com/v1'),
@@ -92,7 +87,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'azure-openai',
     provider: 'openai',
-    label: 'Azure OpenAI',
+    label: PROVIDER_LABELS['azure-openai'],
     configKey: 'openai_config',
     fields: [
       text('openai_api_base', 'Azure OpenAI API base', true, 'https://<resource>.openai.azure.com'),
@@ -123,7 +118,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'anthropic',
     provider: 'anthropic',
-    label: 'Anthropic',
+    label: PROVIDER_LABELS['anthropic'],
     configKey: 'anthropic_config',
     fields: [],
     authVariants: [{ id: 'key', label: 'API key', fields: [secret('anthropic_api_key', 'Anthropic API key')] }],
@@ -136,7 +131,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'cohere',
     provider: 'cohere',
-    label: 'Cohere',
+    label: PROVIDER_LABELS['cohere'],
     configKey: 'cohere_config',
     fields: [text('cohere_api_base', 'Cohere API base', false, 'https://api.cohere.ai/v1')],
     authVariants: [{ id: 'key', label: 'API key', fields: [secret('cohere_api_key', 'Cohere API key')] }],
@@ -150,7 +145,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'amazon-bedrock',
     provider: 'amazon-bedrock',
-    label: 'Amazon Bedrock',
+    label: PROVIDER_LABELS['amazon-bedrock'],
     configKey: 'amazon_bedrock_config',
     fields: [
       text('aws_region', 'AWS region', true, 'us-east-1'),
@@ -188,7 +183,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'ai21labs',
     provider: 'ai21labs',
-    label: 'AI21 Labs',
+    label: PROVIDER_LABELS['ai21labs'],
     configKey: 'ai21labs_config',
     fields: [],
     authVariants: [{ id: 'key', label: 'API key', fields: [secret('ai21labs_api_key', 'AI21 Labs API key')] }],
@@ -198,7 +193,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'google-cloud-vertex-ai',
     provider: 'google-cloud-vertex-ai',
-    label: 'Google Cloud Vertex AI',
+    label: PROVIDER_LABELS['google-cloud-vertex-ai'],
     configKey: 'google_cloud_vertex_ai_config',
     fields: [text('project_id', 'Project ID', true), text('region', 'Region', true, 'us-central1')],
     authVariants: [{ id: 'key', label: 'Private key', fields: [secret('private_key', 'Private key')] }],
@@ -212,7 +207,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'palm',
     provider: 'palm',
-    label: 'Google PaLM',
+    label: PROVIDER_LABELS['palm'],
     configKey: 'palm_config',
     fields: [],
     authVariants: [{ id: 'key', label: 'API key', fields: [secret('palm_api_key', 'PaLM API key')] }],
@@ -226,7 +221,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'databricks-model-serving',
     provider: 'databricks-model-serving',
-    label: 'Databricks Model Serving',
+    label: PROVIDER_LABELS['databricks-model-serving'],
     configKey: 'databricks_model_serving_config',
     fields: [text('databricks_workspace_url', 'Databricks workspace URL', true, 'https://<workspace>.cloud.databricks.com')],
     authVariants: [{ id: 'token', label: 'API token', fields: [secret('databricks_api_token', 'Databricks API token')] }],
@@ -247,7 +242,7 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   {
     id: 'custom',
     provider: 'custom',
-    label: 'Custom provider',
+    label: PROVIDER_LABELS['custom'],
     configKey: 'custom_provider_config',
     fields: [text('custom_provider_url', 'Custom provider URL', true, 'https://my-llm.example.com/v1')],
     authVariants: [
@@ -278,11 +273,8 @@ export function providerById(id: string): ProviderEntry | undefined {
 
 /** Which registry entry describes a stored external model (Azure OpenAI is `openai` with an Azure api type). */
 export function providerFor(model: Pick<ExternalModel, 'provider'> & Partial<ExternalModel>): ProviderEntry | undefined {
-  if (model.provider === 'openai') {
-    const type = model.openai_config?.openai_api_type
-    return providerById(type === 'azure' || type === 'azuread' ? 'azure-openai' : 'openai')
-  }
-  return PROVIDERS.find((p) => p.provider === model.provider)
+  const id = providerIdOf(model)
+  return id === undefined ? undefined : providerById(id)
 }
 
 function readField(config: ProviderConfig | undefined, field: ProviderField, suffix = ''): unknown {

@@ -1,7 +1,8 @@
 // What a chosen entity will send, on its card: so the settings can be checked before Create without
 // reopening the dialog. Secrets show their reference, never a plain-text value.
 import { ptModelFor } from '../../lib/foundation-models'
-import { TASK_LABELS, fieldKey, fieldsFor, providerById, variantById } from '../../lib/providers'
+import { TASK_LABELS } from '../../lib/provider-labels'
+import { fieldKey, fieldsFor, providerById, variantById } from '../../lib/providers'
 import type { EntityChoice, SecretValue } from './entity-schema'
 import styles from './entity-details.module.css'
 

@@ -6,7 +6,6 @@ import { ptModelFor } from '../../lib/foundation-models'
 import { throughputText } from './throughput'
 import {
   PROVIDERS,
-  TASK_LABELS,
   checkProviderField,
   fieldKey,
   fieldsFor,
@@ -14,6 +13,7 @@ import {
   variantById,
   type ProviderEntry,
 } from '../../lib/providers'
+import { TASK_LABELS } from '../../lib/provider-labels'
 
 export { fieldKey }
 

@@ -4,15 +4,8 @@ import { useFormContext, useWatch } from 'react-hook-form'
 import type { ExternalTask } from '../../api/types'
 import { Field } from '../../components/field'
 import { Input, Select } from '../../components/input'
-import {
-  TASK_LABELS,
-  fieldKey,
-  fieldsFor,
-  suggestedModels,
-  variantById,
-  type ProviderEntry,
-  type ProviderField,
-} from '../../lib/providers'
+import { fieldKey, fieldsFor, suggestedModels, variantById, type ProviderEntry, type ProviderField } from '../../lib/providers'
+import { TASK_LABELS } from '../../lib/provider-labels'
 import { afterAuthChange, keptModelName, type DialogValues } from './dialog-values'
 import { ModelNameCombobox } from './model-name-combobox'
 import { SecretField } from './secret-field'

@@ -10,7 +10,8 @@ import type {
   WorkloadType,
 } from '../../api/types'
 import { ENV_VAR_NAME, defaultServedEntityName, endpointNameProblem, servedEntityNameProblem } from '../../lib/names'
-import { ALL_TASKS, PROVIDERS, TASK_LABELS, checkProviderConfig, providerFor, type ProviderEntry } from '../../lib/providers'
+import { TASK_LABELS } from '../../lib/provider-labels'
+import { ALL_TASKS, PROVIDERS, checkProviderConfig, providerFor, type ProviderEntry } from '../../lib/providers'
 import { checkThroughput } from './catalog'
 import { invalid } from './errors'
 import {
