@@ -1,42 +1,17 @@
 // Contract test: the official OpenAI client, pointed at <workspace>/serving-endpoints as Databricks
 // documents, drives the mock server over a real socket (model = the serving endpoint's name).
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { dirname, resolve } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import OpenAI, { NotFoundError, BadRequestError } from 'openai'
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-
-async function startServer() {
-  // A little latency per streamed chunk, so the stream arrives in pieces as it would from a workspace.
-  const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['src/mocks/cli.ts', '--port', '0', '--latency-ms', '5'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise((resolveUrl, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`mock server did not start: ${out}`)), 20_000)
-    child.stdout.on('data', (chunk) => {
-      out += chunk
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (match) {
-        clearTimeout(timer)
-        resolveUrl(match[1])
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}: ${out}`)))
-  })
-  return { child, url }
-}
+import { startServer } from './mock-server.mjs'
 
 describe('OpenAI client against the mock server', () => {
   let server
   let client
 
   before(async () => {
-    server = await startServer()
+    // A little latency per streamed chunk, so the stream arrives in pieces as it would from a workspace.
+    server = await startServer(['--latency-ms', '5'])
     client = new OpenAI({ apiKey: 'dapi-openai-contract', baseURL: `${server.url}/serving-endpoints`, maxRetries: 0 })
   })
   after(() => server?.child.kill())
