@@ -116,6 +116,27 @@ describe('the caller control', () => {
     expect([created.creator, created.permission_level]).toEqual([GRACE, 'CAN_MANAGE'])
   })
 
+  it('names the caller in the events of what they change, and as the creator of entities they add', () => {
+    const plane = setup()
+    const cp = as(plane, GRACE, ['admins'])
+    cp.patchTags('churn-predictor', { add_tags: [{ key: 'owner', value: 'grace' }] })
+    cp.updateConfig('churn-predictor', { served_entities: [custom('5')] })
+    cp.cancelUpdate('churn-predictor')
+    const messages = cp.events('churn-predictor').events.map((e) => e.message)
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        `Tags updated by ${GRACE}.`,
+        expect.stringMatching(new RegExp(`^Config update to version \\d+ started by ${GRACE}\\.$`)),
+        expect.stringMatching(new RegExp(`^Config update to version \\d+ canceled by ${GRACE};`)),
+      ]),
+    )
+    // Only the seed's own creation names ada, who created the endpoint.
+    expect(messages.filter((m) => m.includes(ADA))).toEqual([`Endpoint created by ${ADA}.`])
+    cp.updateConfig('churn-predictor', { served_entities: [custom('5')] })
+    const pending = cp.get('churn-predictor').pending_config?.served_entities[0]
+    expect(pending?.creator).toBe(GRACE)
+  })
+
   it('keys the cached list on the caller', () => {
     const plane = setup()
     const mine = plane.cp.listJson()

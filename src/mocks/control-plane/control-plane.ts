@@ -31,7 +31,7 @@ import { addEvent, toDetailed, toSummary } from './lifecycle'
 import { entityLogs } from './logs'
 import type { StoredConfig, StoredEndpoint, StoredEntity, StoredState } from './model'
 import { restoreSecrets, takeSecrets } from './secrets'
-import { CURRENT_USER, PT_MODELS, hash, syntheticEndpoint, syntheticName } from './seed'
+import { PT_MODELS, hash, syntheticEndpoint, syntheticName } from './seed'
 import type { KeyValueStorage } from './storage'
 import { EndpointStore, SYNTHETIC } from './store'
 import { validateAiGateway, validateRateLimits, validateTags } from './settings-validation'
@@ -261,7 +261,7 @@ export class ControlPlane {
     const previous = new Map((endpoint.config?.served_entities ?? []).map((e) => [e.name, e]))
     const entities: StoredEntity[] = config.served_entities.map((e) => ({
       ...e,
-      creator: previous.get(e.name)?.creator ?? CURRENT_USER,
+      creator: previous.get(e.name)?.creator ?? this.caller().user_name,
       creation_timestamp: previous.get(e.name)?.creation_timestamp ?? now,
       ...foundationModelOf(e.entity_name),
     }))
@@ -313,7 +313,7 @@ export class ControlPlane {
     if (task) endpoint.task = task
     this.touch(endpoint, {
       type: 'CONFIG_UPDATE_STARTED',
-      message: `Config update to version ${version} started by ${CURRENT_USER}.`,
+      message: `Config update to version ${version} started by ${this.caller().user_name}.`,
     })
     this.store.save(state, { put: [endpoint] })
     return toDetailed(endpoint, this.clock.now(), 'CAN_MANAGE')
@@ -340,8 +340,8 @@ export class ControlPlane {
       type: 'CONFIG_UPDATE_CANCELED',
       message:
         endpoint.config.outcome === 'aborted'
-          ? `Endpoint creation canceled by ${CURRENT_USER}.`
-          : `Config update to version ${pending.config.config_version} canceled by ${CURRENT_USER}; version ${endpoint.config.config_version} keeps serving.`,
+          ? `Endpoint creation canceled by ${this.caller().user_name}.`
+          : `Config update to version ${pending.config.config_version} canceled by ${this.caller().user_name}; version ${endpoint.config.config_version} keeps serving.`,
     })
     this.store.save(state, { put: [endpoint] })
     return toDetailed(endpoint, this.clock.now(), 'CAN_MANAGE')
@@ -372,7 +372,7 @@ export class ControlPlane {
       // Replaced tags keep their place, new ones go last: an empty PATCH changes nothing.
       endpoint.tags = [...byKey.values()]
       if (add.length > 0 || remove.length > 0) {
-        this.touch(endpoint, { type: 'TAGS_UPDATED', message: `Tags updated by ${CURRENT_USER}.` })
+        this.touch(endpoint, { type: 'TAGS_UPDATED', message: `Tags updated by ${this.caller().user_name}.` })
       }
       this.store.save(state, { put: [endpoint] })
       return { tags: endpoint.tags }
@@ -384,7 +384,7 @@ export class ControlPlane {
     return this.write((state) => {
       const endpoint = this.forWrite(state, name)
       endpoint.ai_gateway = { ...endpoint.ai_gateway, rate_limits: rateLimits }
-      this.touch(endpoint, { type: 'RATE_LIMITS_UPDATED', message: `Rate limits updated by ${CURRENT_USER}.` })
+      this.touch(endpoint, { type: 'RATE_LIMITS_UPDATED', message: `Rate limits updated by ${this.caller().user_name}.` })
       this.store.save(state, { put: [endpoint] })
       return { rate_limits: rateLimits }
     })
@@ -395,7 +395,7 @@ export class ControlPlane {
     return this.write((state) => {
       const endpoint = this.forWrite(state, name)
       endpoint.ai_gateway = gateway
-      this.touch(endpoint, { type: 'AI_GATEWAY_UPDATED', message: `AI Gateway settings updated by ${CURRENT_USER}.` })
+      this.touch(endpoint, { type: 'AI_GATEWAY_UPDATED', message: `AI Gateway settings updated by ${this.caller().user_name}.` })
       this.store.save(state, { put: [endpoint] })
       return gateway
     })
