@@ -36,7 +36,8 @@ export function aclOf(endpoint: StoredEndpoint): AccessControlRequest[] {
   return endpoint.creator === CURRENT_USER ? [] : [{ user_name: CURRENT_USER, permission_level: endpoint.permission_level }]
 }
 
-const groupsOf = (caller: Caller) => [ALL_USERS, ...(caller.groups ?? [])]
+/** The caller's groups: every workspace user is in `users` (Databricks' default group). */
+export const groupsOf = (caller: Caller) => [ALL_USERS, ...(caller.groups ?? [])]
 
 /** The caller's level on the endpoint, or undefined for none. */
 export function levelOf(endpoint: StoredEndpoint, caller: Caller): PermissionLevel | undefined {

@@ -23,7 +23,7 @@ import { Controls, DEFAULT_CONTROLS, type Fault, type MockControls } from './con
 import { modelVersions, optimizationInfo, registeredModels } from './catalog'
 import * as access from './access'
 import { ControlPlaneError, invalid } from './errors'
-import { DEFAULT_GROUPS, GatewayEnforcer } from './gateway-enforcement'
+import { GatewayEnforcer } from './gateway-enforcement'
 import { invokeEndpoint } from './invocations'
 import { InvocationLog } from './invocation-log'
 import { recordFault, recordInvocation, type MetricsSource } from './metrics'
@@ -415,16 +415,8 @@ export class ControlPlane {
     const { endpoint: stored, level } = this.readable(name, 'CAN_QUERY')
     const now = this.clock.now()
     const endpoint = toDetailed(stored, now, level)
-    const caller = this.caller()
-    // Who asks (the caller control) decides which rate-limit windows count the query; a service
-    // principal is named by its application ID, as in the permissions.
-    const who = {
-      user: caller.user_name,
-      groups: [...DEFAULT_GROUPS, ...(caller.groups ?? [])],
-      servicePrincipal: caller.user_name,
-    }
     return recordInvocation(this.invocations, endpoint, body, now, (served) =>
-      this.gateway.invoke(endpoint, body, who, now, (sent) => invokeEndpoint(endpoint, sent, now, served)),
+      this.gateway.invoke(endpoint, body, this.caller(), now, (sent) => invokeEndpoint(endpoint, sent, now, served)),
     )
   }
 

@@ -40,16 +40,16 @@ describe('rate limits at query time', () => {
       ai_gateway: { rate_limits: [{ calls: 1, key: 'user' as const, renewal_period: 'minute' as const }] },
     }
     const answer = () => ({ response: { predictions: [1] } })
-    gateway.invoke(endpoint, {}, { user: 'ada@example.com' }, 0, answer)
-    gateway.invoke(endpoint, {}, { user: 'grace@example.com' }, 0, answer)
-    expect(errorOf(() => gateway.invoke(endpoint, {}, { user: 'ada@example.com' }, 1, answer)).status).toBe(429)
+    gateway.invoke(endpoint, {}, { user_name: 'ada@example.com' }, 0, answer)
+    gateway.invoke(endpoint, {}, { user_name: 'grace@example.com' }, 0, answer)
+    expect(errorOf(() => gateway.invoke(endpoint, {}, { user_name: 'ada@example.com' }, 1, answer)).status).toBe(429)
 
     const shared = {
       name: 'f',
       ai_gateway: { rate_limits: [{ calls: 1, key: 'endpoint' as const, renewal_period: 'minute' as const }] },
     }
-    gateway.invoke(shared, {}, { user: 'ada@example.com' }, 0, answer)
-    expect(errorOf(() => gateway.invoke(shared, {}, { user: 'grace@example.com' }, 1, answer)).status).toBe(429)
+    gateway.invoke(shared, {}, { user_name: 'ada@example.com' }, 0, answer)
+    expect(errorOf(() => gateway.invoke(shared, {}, { user_name: 'grace@example.com' }, 1, answer)).status).toBe(429)
   })
 
   it('limits tokens per minute from the tokens of the answers let through', () => {
@@ -72,23 +72,23 @@ describe('rate limits at query time', () => {
         rate_limits: [{ calls: 1, key: 'user_group' as const, principal: 'users', renewal_period: 'minute' as const }],
       },
     }
-    gateway.invoke(group, {}, { user: 'ada@example.com' }, 0, answer)
-    expect(errorOf(() => gateway.invoke(group, {}, { user: 'grace@example.com' }, 1, answer)).status).toBe(429)
+    gateway.invoke(group, {}, { user_name: 'ada@example.com' }, 0, answer)
+    expect(errorOf(() => gateway.invoke(group, {}, { user_name: 'grace@example.com' }, 1, answer)).status).toBe(429)
     const other = {
       name: 'h',
       ai_gateway: {
         rate_limits: [{ calls: 0, key: 'user_group' as const, principal: 'analysts', renewal_period: 'minute' as const }],
       },
     }
-    expect(gateway.invoke(other, {}, { user: 'ada@example.com' }, 0, answer).response).toBeDefined()
+    expect(gateway.invoke(other, {}, { user_name: 'ada@example.com' }, 0, answer).response).toBeDefined()
     const sp = {
       name: 'i',
       ai_gateway: {
         rate_limits: [{ calls: 0, key: 'service_principal' as const, principal: 'app-1', renewal_period: 'minute' as const }],
       },
     }
-    expect(gateway.invoke(sp, {}, { user: 'ada@example.com' }, 0, answer).response).toBeDefined()
-    expect(errorOf(() => gateway.invoke(sp, {}, { user: 'x', servicePrincipal: 'app-1' }, 0, answer)).status).toBe(403)
+    expect(gateway.invoke(sp, {}, { user_name: 'ada@example.com' }, 0, answer).response).toBeDefined()
+    expect(errorOf(() => gateway.invoke(sp, {}, { user_name: 'app-1' }, 0, answer)).status).toBe(403)
   })
 
   it('answers 403 PERMISSION_DENIED for a limit of 0 calls or 0 tokens', () => {
@@ -119,9 +119,9 @@ describe('rate limits at query time', () => {
       name: 'e',
       ai_gateway: { rate_limits: [{ calls: 1, key: 'user' as const, renewal_period: 'minute' as const }] },
     }
-    for (let i = 0; i < 1_500; i++) gateway.invoke(endpoint, {}, { user: `u${i}@example.com` }, 0, answer)
+    for (let i = 0; i < 1_500; i++) gateway.invoke(endpoint, {}, { user_name: `u${i}@example.com` }, 0, answer)
     // The first caller's window was dropped (least recently used): their limit starts over.
-    expect(gateway.invoke(endpoint, {}, { user: 'u0@example.com' }, 1, answer).response).toBeDefined()
+    expect(gateway.invoke(endpoint, {}, { user_name: 'u0@example.com' }, 1, answer).response).toBeDefined()
   })
 })
 

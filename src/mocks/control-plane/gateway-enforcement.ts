@@ -7,6 +7,7 @@ import type {
   QueryResponse,
   ServingEndpointDetailed,
 } from '../../api/types'
+import { groupsOf, type Caller } from './access'
 import { ControlPlaneError } from './errors'
 import { isRecord } from './fields'
 
@@ -16,16 +17,6 @@ const MAX_WINDOWS = 1_000
 /** Usage records kept per endpoint, and endpoints tracked. */
 const MAX_USAGE_RECORDS = 1_000
 const MAX_USAGE_ENDPOINTS = 200
-
-/** Who sends the query: a user (e-mail), the groups they belong to, or a service principal (application ID). */
-export interface Caller {
-  user: string
-  groups?: readonly string[]
-  servicePrincipal?: string
-}
-
-/** Every workspace user is in the `users` group (Databricks' default group). */
-export const DEFAULT_GROUPS = ['users'] as const
 
 export interface UsageRecord {
   timestamp: number
@@ -92,7 +83,7 @@ export function maskPii(text: string): string {
 
 // ---- safety (a fixed mock list: the mock has no classifier) ----
 
-export const UNSAFE_PHRASES = ['build a bomb', 'make a weapon', 'hurt someone', 'kill someone'] as const
+export const HARMFUL_PHRASES = ['build a bomb', 'make a weapon', 'hurt someone', 'kill someone'] as const
 
 // ---- the texts of a request and of an answer ----
 
@@ -163,7 +154,7 @@ function checkGuardrail(side: Side, params: GuardrailParameters | undefined, tex
   const lower = joined.toLowerCase()
   const verb = side === 'input' ? 'it contains' : 'it contained'
   if (params.safety) {
-    const phrase = UNSAFE_PHRASES.find((p) => lower.includes(p))
+    const phrase = HARMFUL_PHRASES.find((p) => lower.includes(p))
     if (phrase) throw blocked(side, 'safety', `${verb} unsafe content`)
   }
   if (params.pii?.behavior === 'BLOCK') {
@@ -185,17 +176,18 @@ function applies(limit: AiGatewayRateLimit, caller: Caller): boolean {
     case 'endpoint':
       return true
     case 'user':
-      return limit.principal === undefined || limit.principal === caller.user
+      return limit.principal === undefined || limit.principal === caller.user_name
     case 'user_group':
-      return limit.principal !== undefined && (caller.groups ?? DEFAULT_GROUPS).includes(limit.principal)
+      return limit.principal !== undefined && groupsOf(caller).includes(limit.principal)
     case 'service_principal':
-      return limit.principal !== undefined && limit.principal === caller.servicePrincipal
+      // A service principal calls under its application ID, as in the permissions.
+      return limit.principal !== undefined && limit.principal === caller.user_name
   }
 }
 
 /** Callers that share one window: everyone for the endpoint and a group; each user alone for `user`. */
 function windowKey(endpoint: string, limit: AiGatewayRateLimit, index: number, caller: Caller): string {
-  const who = limit.key === 'user' ? caller.user : (limit.principal ?? '')
+  const who = limit.key === 'user' ? caller.user_name : (limit.principal ?? '')
   return JSON.stringify([endpoint, index, limit.key, who, limit.calls ?? null, limit.tokens ?? null])
 }
 
@@ -294,7 +286,7 @@ export class GatewayEnforcer {
     const records = this.usage.get(name) ?? []
     this.usage.delete(name)
     this.usage.set(name, records)
-    records.push({ timestamp: now, caller: caller.servicePrincipal ?? caller.user, ...usage })
+    records.push({ timestamp: now, caller: caller.user_name, ...usage })
     if (records.length > MAX_USAGE_RECORDS) records.splice(0, records.length - MAX_USAGE_RECORDS)
     if (this.usage.size > MAX_USAGE_ENDPOINTS) {
       const oldest = this.usage.keys().next().value
