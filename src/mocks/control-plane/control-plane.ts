@@ -64,7 +64,7 @@ export class ControlPlane {
     state: StoredState
     revision: number
     extra: number
-    caller: access.Caller
+    /** The caller the list was built for, as JSON: the same caller whichever object a change of the controls hands out. */
     who: string
     json: string
     bytes?: Uint8Array
@@ -164,20 +164,19 @@ export class ControlPlane {
   private listEntry(): NonNullable<ControlPlane['listCache']> {
     const state = this.store.read()
     const { extraEndpoints: extra, caller } = this.controls.read()
+    const who = JSON.stringify(caller)
     const cached = this.listCache
-    // The controls keep one caller object per stored text: compared by reference first, by value if it changed.
     if (
       cached &&
       cached.state === state &&
       cached.revision === this.store.revision &&
       cached.extra === extra &&
-      (cached.caller === caller || cached.who === JSON.stringify(caller))
+      cached.who === who
     ) {
-      cached.caller = caller
       return cached
     }
     const json = JSON.stringify(this.listOf(state, extra, caller))
-    this.listCache = { state, revision: this.store.revision, extra, caller, who: JSON.stringify(caller), json }
+    this.listCache = { state, revision: this.store.revision, extra, who, json }
     return this.listCache
   }
 
