@@ -31,14 +31,17 @@ function render() {
 
 // This page's code first: it downloads while the mock downloads and starts.
 const matches = matchesAt(window.location.pathname)
-preloadMatches(matches)
+// Rendered only once this is in too: a page that suspends on its first render shows "Loading…" and
+// React then holds its content back for 300 ms (the Suspense reveal throttle).
+const pageCode = preloadMatches(matches).catch(() => undefined)
 const queryClient = createQueryClient()
 startMockBackend()
   // A mock that cannot start (service workers off) still gets a page: its requests then fail, and
   // every page explains that with a way to retry.
   .catch((error: unknown) => console.error('The embedded mock backend did not start:', error))
-  .finally(() => {
+  .finally(async () => {
     // The page's first requests go out now, while React renders.
     prefetchMatches(queryClient, matches)
+    await pageCode
     render()
   })

@@ -18,8 +18,8 @@ interface MatchLike {
 
 const handleOf = (match: MatchLike) => match.route.handle as RouteHandle | undefined
 
-export function preloadMatches(matches: readonly MatchLike[]): void {
-  for (const match of matches) handleOf(match)?.preload?.()
+export function preloadMatches(matches: readonly MatchLike[]): Promise<unknown> {
+  return Promise.all(matches.map((match) => handleOf(match)?.preload?.()))
 }
 
 export function prefetchMatches(queryClient: QueryClient, matches: readonly MatchLike[]): void {

@@ -1,20 +1,12 @@
 // The app's routes, as route objects for React Router's declarative mode (`useRoutes` in app.tsx): the list page
 // carries no data router (about 16 kB gzip less than createBrowserRouter). Each page's code is its own
 // chunk; a route's `handle` names what to start before React renders: the page's code and first data.
-import { lazy, type ComponentType } from 'react'
 import { Navigate, matchRoutes, type RouteObject } from 'react-router'
 import { currentUserQuery, endpointQuery, listEndpointsQuery } from '../api/queries'
+import { lazyPage } from './lazy-page'
 import { Layout } from './layout'
 import { NotFoundPage } from './not-found-page'
 import type { RouteHandle } from './prefetch'
-
-/** A page in its own chunk: the component React renders, and a way to start loading it earlier. */
-function lazyPage(load: () => Promise<ComponentType>) {
-  let loading: Promise<{ default: ComponentType }> | undefined
-  const preload = () => (loading ??= load().then((page) => ({ default: page })))
-  const Page = lazy(preload)
-  return { element: <Page />, preload }
-}
 
 const listPage = lazyPage(async () => (await import('../features/endpoint-list/endpoint-list-page')).EndpointListPage)
 const createPage = lazyPage(async () => (await import('../features/endpoint-form/endpoint-form-page')).CreateEndpointPage)
