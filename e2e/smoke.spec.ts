@@ -40,8 +40,12 @@ test('a hard reload (the page not controlled by the registered worker) comes bac
   const list = new ListPage(page)
   await list.goto()
   const cdp = await page.context().newCDPSession(page)
-  // Shift+Reload: the page loads without its service worker; msw reloads it once to get it back.
+  // Shift+Reload: the page loads without its service worker; msw reloads it once to get it back. The
+  // list of the page before the reload must not count: wait for the reloaded page first.
+  const reloaded = page.waitForEvent('load')
   await cdp.send('Page.reload', { ignoreCache: true })
+  await reloaded
   await expect(list.link('recsys-ranker')).toBeVisible()
-  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toContain('mockServiceWorker.js')
+  const controller = () => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '').catch(() => 'navigating')
+  await expect.poll(controller).toContain('mockServiceWorker.js')
 })
