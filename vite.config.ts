@@ -90,11 +90,9 @@ export default defineConfig(({ mode }) => {
       ),
     },
     resolve: {
-      // msw → tough-cookie → tldts (public-suffix rules): tldts's own minified build packs the
-      // suffix list in half the bytes its ES source bundles to, and parses faster.
-      alias: [
-        { find: /^tldts$/, replacement: fileURLToPath(new URL('node_modules/tldts/dist/index.esm.min.js', import.meta.url)) },
-      ],
+      // msw → tough-cookie → tldts (the public-suffix list, 47 kB gzip parsed before the mock answers):
+      // the console's mock sets no cookies, so a two-label rule stands in (src/mocks/public-suffix.ts).
+      alias: [{ find: /^tldts$/, replacement: fileURLToPath(new URL('src/mocks/public-suffix.ts', import.meta.url)) }],
     },
     server: { port: 5173, strictPort: true, proxy, cors: false },
     preview: { port: 4173, strictPort: true, proxy, cors: false },
