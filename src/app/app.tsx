@@ -1,6 +1,8 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { BrowserRouter, useRoutes } from 'react-router'
 import { NoticeProvider } from '../components/notices'
+import { PagePreloadProvider } from '../components/page-preload'
+import { preloadPage } from './prefetch'
 import { routes } from './router'
 
 /** The app's pages; rendered inside a BrowserRouter (or a MemoryRouter in tests). */
@@ -12,9 +14,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <NoticeProvider>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
+        <PagePreloadProvider value={preloadPage}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </PagePreloadProvider>
       </NoticeProvider>
     </QueryClientProvider>
   )

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { endpointKeys } from '../api/queries'
 import { createTestQueryClient } from '../test/render'
-import { prefetchMatches } from './prefetch'
-import { matchesAt } from './router'
+import { prefetchMatches, preloadPage, type RouteHandle } from './prefetch'
+import { matchesAt, routes } from './router'
 
 function prefetchAt(path: string) {
   const queryClient = createTestQueryClient()
@@ -26,5 +26,19 @@ describe('prefetchMatches', () => {
       expect(queryClient.getQueryState(['me'])?.fetchStatus).toBe('fetching')
       expect(queryClient.getQueryState(endpointKeys.list())).toBeUndefined()
     }
+  })
+})
+
+describe('preloadPage', () => {
+  const handleAt = (path: string) => routes[0].children?.find((route) => route.path === path)?.handle as RouteHandle
+
+  it('starts loading the code of the page a link points to, and of no other page', () => {
+    const details = vi.spyOn(handleAt('ml/endpoints/:name'), 'preload')
+    const create = vi.spyOn(handleAt('ml/endpoints/create'), 'preload')
+    preloadPage('/ml/endpoints/churn-predictor')
+    expect(details).toHaveBeenCalledTimes(1)
+    expect(create).not.toHaveBeenCalled()
+    preloadPage('/ml/endpoints/create')
+    expect(create).toHaveBeenCalledTimes(1)
   })
 })

@@ -3,6 +3,7 @@
 // first render instead of after it.
 import type { QueryClient } from '@tanstack/react-query'
 import type { Params } from 'react-router'
+import { matchesAt } from './router'
 
 export interface RouteHandle {
   /** Starts loading the page's code (its chunk). */
@@ -24,4 +25,9 @@ export function preloadMatches(matches: readonly MatchLike[]): Promise<unknown> 
 
 export function prefetchMatches(queryClient: QueryClient, matches: readonly MatchLike[]): void {
   for (const match of matches) handleOf(match)?.prefetch?.(queryClient, match.params)
+}
+
+/** Starts loading the code of the page at `path` (hover or focus on a link to it); a failure shows on the click. */
+export function preloadPage(path: string): void {
+  preloadMatches(matchesAt(path)).catch(() => undefined)
 }

@@ -7,6 +7,7 @@ import { cancelUpdateMutation } from '../../api/mutations'
 import type { ServingEndpointDetailed } from '../../api/types'
 import { Button } from '../../components/button'
 import { SpinnerIcon } from '../../components/icons'
+import { usePreloadOnIntent } from '../../components/page-preload'
 import { useNotify } from '../../components/use-notify'
 import { EDIT_LOCKED_REASON, isPayPerToken } from '../../lib/endpoint-rules'
 import { abilitiesFor, accessNote } from './abilities'
@@ -41,6 +42,8 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
   const { name } = endpoint
   const can = abilitiesFor(endpoint)
   const navigate = useNavigate()
+  const editPath = `/ml/endpoints/${encodeURIComponent(name)}/edit`
+  const preloadEdit = usePreloadOnIntent(editPath)
   const reasonId = useId()
   const { cancel, canceling } = useCancelUpdate(name)
   const updating = endpoint.state.config_update === 'IN_PROGRESS'
@@ -63,8 +66,9 @@ export function HeaderActions({ endpoint }: { endpoint: ServingEndpointDetailed 
           <Button
             aria-disabled={updating || undefined}
             aria-describedby={updating ? reasonId : undefined}
+            {...preloadEdit}
             onClick={() => {
-              if (!updating) void navigate(`/ml/endpoints/${encodeURIComponent(name)}/edit`)
+              if (!updating) void navigate(editPath)
             }}
           >
             Edit endpoint

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo, type ReactNode } from 'react'
-import { Link } from 'react-router'
 import { currentUserQuery, listEndpointsQuery } from '../../api/queries'
+import { PageLink } from '../../components/page-link'
 import { Alert } from '../../components/alert'
 import { Button } from '../../components/button'
 import { CloseIcon, PlusIcon } from '../../components/icons'
@@ -68,9 +68,9 @@ export function EndpointListPage() {
       <div className={styles.empty}>
         <p className={styles.emptyTitle}>No serving endpoints yet</p>
         <p>Serve a Unity Catalog model or an external model behind one REST endpoint.</p>
-        <Link to="/ml/endpoints/create" className={styles.emptyAction}>
+        <PageLink to="/ml/endpoints/create" className={styles.emptyAction}>
           Create serving endpoint
-        </Link>
+        </PageLink>
       </div>
     )
   } else if (listed.shown === 0) {
@@ -93,10 +93,10 @@ export function EndpointListPage() {
     <section className={styles.page} aria-labelledby="serving-endpoints-title">
       <header className={styles.header}>
         <h1 id="serving-endpoints-title">Serving endpoints</h1>
-        <Link to="/ml/endpoints/create" className={styles.createLink}>
+        <PageLink to="/ml/endpoints/create" className={styles.createLink}>
           <PlusIcon />
           Create serving endpoint
-        </Link>
+        </PageLink>
       </header>
 
       <div className={styles.toolbar}>

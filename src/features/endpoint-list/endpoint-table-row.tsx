@@ -1,7 +1,7 @@
 // One row of the endpoint table (an endpoint or a group heading) and the spacer rows that stand in
 // for rows scrolled out of view. Shared by the plain and the windowed table body.
 import { memo } from 'react'
-import { Link } from 'react-router'
+import { PageLink } from '../../components/page-link'
 import { RelativeTime } from '../../components/relative-time'
 import { StateBadges } from '../../components/state-badge'
 import type { EndpointRow, ListItem } from './endpoint-rows'
@@ -46,9 +46,9 @@ const EndpointCells = memo(function EndpointCells({ row }: { row: EndpointRow })
   return (
     <>
       <td>
-        <Link to={`/ml/endpoints/${encodeURIComponent(endpoint.name)}`} className={styles.name} title={endpoint.name}>
+        <PageLink to={`/ml/endpoints/${encodeURIComponent(endpoint.name)}`} className={styles.name} title={endpoint.name}>
           {endpoint.name}
-        </Link>
+        </PageLink>
       </td>
       <td>
         <StateBadges state={endpoint.state} />
