@@ -19,10 +19,10 @@ const shape = controlsSchema.shape
 const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1)
 
 /** A number input's text: empty leaves the control unset (its default applies); else the mock's own bounds. */
-function numberText(control: z.ZodType<number | undefined>) {
+function numberText(control: z.core.$ZodType<number | undefined>) {
   return z.string().transform((text, ctx) => {
     if (text.trim() === '') return undefined
-    const result = control.safeParse(Number(text.trim()))
+    const result = z.safeParse(control, Number(text.trim()))
     if (result.success) return result.data
     ctx.issues.push({ code: 'custom', message: sentence(result.error.issues[0].message), input: text })
     return z.NEVER

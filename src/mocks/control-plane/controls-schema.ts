@@ -1,7 +1,7 @@
 // The mock controls' one schema, read by the control plane (PUT /__mock/controls and the stored
 // controls), the Developer menu's Mock controls form and the e2e fixtures. Messages are predicates
 // ("must be …") so that each reader can put the field's name or label in front.
-import { z } from '../../lib/zod'
+import { z } from '../../lib/zod-mini'
 
 /**
  * Upper bounds, so that no stored value can hang or flood the mock: a latency is added to every
@@ -19,12 +19,12 @@ const CONTROL_BOUNDS = {
 
 function milliseconds(max: number) {
   const error = `must be a number of milliseconds from 0 to ${max}.`
-  return z.number({ error }).min(0, { error }).max(max, { error })
+  return z.number({ error }).check(z.minimum(0, { error }), z.maximum(max, { error }))
 }
 
 const wholeNumber = (max: number) => {
   const error = `must be a whole number from 0 to ${max}.`
-  return z.number({ error }).int({ error }).min(0, { error }).max(max, { error })
+  return z.int({ error }).check(z.minimum(0, { error }), z.maximum(max, { error }))
 }
 
 const HTTP_ERROR = 'must be an HTTP error status from 400 to 599.'
@@ -32,37 +32,46 @@ const TIMES = 'must be a whole number of 0 or more.'
 
 export const faultSchema = z
   .strictObject({
-    method: z
-      .string({ error: 'must be an HTTP method or *.' })
-      .transform((method) => method.toUpperCase())
-      .optional(),
+    method: z.optional(
+      z.pipe(
+        z.string({ error: 'must be an HTTP method or *.' }),
+        z.transform((method: string) => method.toUpperCase()),
+      ),
+    ),
     path: z
       .string({ error: 'must be a path, or a prefix ending in *.' })
-      .min(1, { error: 'must be a path, or a prefix ending in *.' }),
+      .check(z.minLength(1, { error: 'must be a path, or a prefix ending in *.' })),
     /** An HTTP error status: anything else would not read as a failure (or not as HTTP at all). */
-    status: z
-      .number({ error: HTTP_ERROR })
-      .int({ error: HTTP_ERROR })
-      .min(400, { error: HTTP_ERROR })
-      .max(599, { error: HTTP_ERROR })
-      .optional(),
-    network: z.boolean({ error: 'must be true or false.' }).optional(),
-    times: z.number({ error: TIMES }).int({ error: TIMES }).min(0, { error: TIMES }).optional(),
+    status: z.optional(
+      z.int({ error: HTTP_ERROR }).check(z.minimum(400, { error: HTTP_ERROR }), z.maximum(599, { error: HTTP_ERROR })),
+    ),
+    network: z.optional(z.boolean({ error: 'must be true or false.' })),
+    times: z.optional(z.int({ error: TIMES }).check(z.minimum(0, { error: TIMES }))),
   })
-  .refine((fault) => fault.status !== undefined || fault.network === true, {
-    error: 'needs a status (400–599) or network: true.',
-  })
+  .check(
+    z.refine((fault) => fault.status !== undefined || fault.network === true, {
+      error: 'needs a status (400–599) or network: true.',
+    }),
+  )
 
 const PRINCIPAL = 'must be a user name (1 to 256 characters).'
 const GROUPS = 'must be a list of at most 50 group names.'
 
 /** Who the mock treats as the caller (access.ts): a user or service principal, and the groups it is in. */
 export const callerSchema = z.strictObject({
-  user_name: z.string({ error: PRINCIPAL }).trim().min(1, { error: PRINCIPAL }).max(256, { error: PRINCIPAL }),
-  groups: z
-    .array(z.string({ error: GROUPS }).trim().min(1, { error: GROUPS }).max(256, { error: GROUPS }), { error: GROUPS })
-    .max(50, { error: GROUPS })
-    .optional(),
+  user_name: z
+    .string({ error: PRINCIPAL })
+    .check(z.trim(), z.minLength(1, { error: PRINCIPAL }), z.maxLength(256, { error: PRINCIPAL })),
+  groups: z.optional(
+    z
+      .array(
+        z.string({ error: GROUPS }).check(z.trim(), z.minLength(1, { error: GROUPS }), z.maxLength(256, { error: GROUPS })),
+        {
+          error: GROUPS,
+        },
+      )
+      .check(z.maxLength(50, { error: GROUPS })),
+  ),
 })
 
 const FAULTS = `must be a list of at most ${CONTROL_BOUNDS.faults} faults.`
@@ -72,24 +81,24 @@ const RATE = `must be "off" or requests per minute from 0 to ${CONTROL_BOUNDS.tr
 const trafficRate = z.union(
   [
     z.literal('off', { error: RATE }),
-    z.number({ error: RATE }).min(0, { error: RATE }).max(CONTROL_BOUNDS.trafficRpm, { error: RATE }),
+    z.number({ error: RATE }).check(z.minimum(0, { error: RATE }), z.maximum(CONTROL_BOUNDS.trafficRpm, { error: RATE })),
   ],
   { error: RATE },
 )
 const trafficSchema = z
   .record(z.string(), trafficRate, { error: TRAFFIC })
-  .refine((traffic) => Object.keys(traffic).length <= CONTROL_BOUNDS.trafficEndpoints, { error: TRAFFIC })
+  .check(z.refine((traffic) => Object.keys(traffic).length <= CONTROL_BOUNDS.trafficEndpoints, { error: TRAFFIC }))
 
 export const controlsSchema = z.strictObject({
-  latencyMs: milliseconds(CONTROL_BOUNDS.latencyMs).optional(),
-  deployMs: milliseconds(CONTROL_BOUNDS.deployMs).optional(),
-  updateMs: milliseconds(CONTROL_BOUNDS.updateMs).optional(),
-  failNextDeploy: z.boolean({ error: 'must be true or false.' }).optional(),
-  extraEndpoints: wholeNumber(CONTROL_BOUNDS.extraEndpoints).optional(),
-  faults: z.array(faultSchema, { error: FAULTS }).max(CONTROL_BOUNDS.faults, { error: FAULTS }).optional(),
+  latencyMs: z.optional(milliseconds(CONTROL_BOUNDS.latencyMs)),
+  deployMs: z.optional(milliseconds(CONTROL_BOUNDS.deployMs)),
+  updateMs: z.optional(milliseconds(CONTROL_BOUNDS.updateMs)),
+  failNextDeploy: z.optional(z.boolean({ error: 'must be true or false.' })),
+  extraEndpoints: z.optional(wholeNumber(CONTROL_BOUNDS.extraEndpoints)),
+  faults: z.optional(z.array(faultSchema, { error: FAULTS }).check(z.maxLength(CONTROL_BOUNDS.faults, { error: FAULTS }))),
   /** Background traffic per endpoint (metrics): "off", or requests per minute on average; unset keeps the seeded default. */
-  traffic: trafficSchema.optional(),
-  caller: callerSchema.optional(),
+  traffic: z.optional(trafficSchema),
+  caller: z.optional(callerSchema),
 })
 
 /** What a client may send or store: every control optional. */
