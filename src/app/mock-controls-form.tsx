@@ -29,39 +29,33 @@ function numberText(control: z.core.$ZodType<number | undefined>) {
   })
 }
 
-/** The faults textarea: empty is no faults; else a JSON list the mock's fault schema takes. */
-const faultsText = z.string().transform((text, ctx) => {
-  if (text.trim() === '') return []
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    ctx.issues.push({ code: 'custom', message: 'Faults must be valid JSON.', input: text })
+/**
+ * A JSON textarea for one of the mock's controls: empty is `empty`; else JSON the control's own schema
+ * takes, its first problem named at `field` as the mock names it.
+ */
+function jsonText<T>(control: z.core.$ZodType<T | undefined>, field: 'faults' | 'traffic', label: string, empty: NoInfer<T>) {
+  return z.string().transform((text, ctx) => {
+    if (text.trim() === '') return empty
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch {
+      ctx.issues.push({ code: 'custom', message: `${label} must be valid JSON.`, input: text })
+      return z.NEVER
+    }
+    const result = z.safeParse(control, value)
+    if (result.success) return result.data ?? empty
+    const issue = result.error.issues[0]
+    ctx.issues.push({ code: 'custom', message: describeIssue({ ...issue, path: [field, ...issue.path] }).message, input: text })
     return z.NEVER
-  }
-  const result = shape.faults.safeParse(value)
-  if (result.success) return result.data ?? []
-  const issue = result.error.issues[0]
-  ctx.issues.push({ code: 'custom', message: describeIssue({ ...issue, path: ['faults', ...issue.path] }).message, input: text })
-  return z.NEVER
-})
+  })
+}
 
-/** The traffic textarea: empty is no per-endpoint setting; else a JSON object of endpoint to "off" or requests per minute. */
-const trafficText = z.string().transform((text, ctx) => {
-  if (text.trim() === '') return {}
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    ctx.issues.push({ code: 'custom', message: 'Background traffic must be valid JSON.', input: text })
-    return z.NEVER
-  }
-  const result = shape.traffic.safeParse(value)
-  if (result.success) return result.data ?? {}
-  const issue = result.error.issues[0]
-  ctx.issues.push({ code: 'custom', message: describeIssue({ ...issue, path: ['traffic', ...issue.path] }).message, input: text })
-  return z.NEVER
-})
+/** The faults textarea: a JSON list the mock's fault schema takes. */
+const faultsText = jsonText(shape.faults, 'faults', 'Faults', [])
+
+/** The traffic textarea: a JSON object of endpoint to "off" or requests per minute. */
+const trafficText = jsonText(shape.traffic, 'traffic', 'Background traffic', {})
 
 /** Caller and groups: an empty caller leaves the control unset (the current user); groups are comma-separated. */
 function callerOf(form: { caller: string; callerGroups: string }) {
