@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { build, preview } from 'vite'
+import { probeElapsed } from './bench-probe'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const WORK = join(ROOT, 'bench', '.work', 'metrics')
@@ -90,15 +91,7 @@ async function timedTabClick(page: Page): Promise<number> {
     requestAnimationFrame(tick)
   }, CHARTS)
   await page.getByRole('tab', { name: 'Metrics' }).click()
-  const handle = await page.waitForFunction(
-    () => {
-      const k = (window as unknown as { benchTab: { start: number; done: number } }).benchTab
-      return k.done > 0 ? k.done - k.start : false
-    },
-    null,
-    { timeout: 20_000 },
-  )
-  return (await handle.jsonValue()) as number
+  return probeElapsed(page, 'benchTab', 20_000)
 }
 
 export async function benchMetrics(executablePath?: string): Promise<MetricsResults> {

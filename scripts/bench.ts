@@ -12,6 +12,7 @@ import react from '@vitejs/plugin-react'
 import { build, preview, type PreviewServer } from 'vite'
 import { ControlPlane, memoryStorage } from '../src/mocks/control-plane'
 import { floorOneElement, floorTable, type FloorRow } from './bench-floor'
+import { probeElapsed } from './bench-probe'
 import { benchServer, serverRows, type ServerResults } from './bench-server'
 import { benchMetrics, metricsRows, type MetricsResults } from './bench-metrics'
 
@@ -227,15 +228,7 @@ async function timedKeystroke(page: Page, key: string, query: string): Promise<n
     [query, expectedRows(query)] as const,
   )
   await page.keyboard.press(key)
-  const handle = await page.waitForFunction(
-    () => {
-      const k = (window as unknown as { benchKey: { start: number; done: number } }).benchKey
-      return k.done > 0 ? k.done - k.start : false
-    },
-    null,
-    { timeout: 10_000 },
-  )
-  return (await handle.jsonValue()) as number
+  return probeElapsed(page, 'benchKey', 10_000)
 }
 
 /**
@@ -266,11 +259,7 @@ async function navigationTimes(browser: Browser, url: string, runs: number): Pro
       }).observe(document, { childList: true, subtree: true, characterData: true })
     })
     await link.click()
-    const handle = await page.waitForFunction(() => {
-      const nav = (window as unknown as { benchNav: { start: number; done: number } }).benchNav
-      return nav.done > 0 ? nav.done - nav.start : false
-    })
-    times.push((await handle.jsonValue()) as number)
+    times.push(await probeElapsed(page, 'benchNav', 30_000))
     await context.close()
   }
   return times
